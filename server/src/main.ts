@@ -1,0 +1,105 @@
+/** load config → open db (lock, migrate, seed in demo) → build app → listen; graceful shutdown. */
+import { buildApp } from './app.ts';
+import { connect, migrateAndSeedReference, seedDemo, type DemoSeedResult } from './bootstrap.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
+import { startJobs } from './platform/jobs/jobs.ts';
+import { createLogger } from './platform/logger.ts';
+import { ALL_JOBS } from './app.ts';
+import { DEMO_ACCOUNTS } from './modules/identity/index.ts';
+
+function banner(config: Config, url: string, demo: DemoSeedResult | undefined): string {
+  const lines = [
+    '',
+    `  EduGov ${config.version} — ${url}`,
+    `  Cơ sở dữ liệu / database: ${config.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`,
+    `  Tài liệu API / API docs: ${url}/api/docs`,
+  ];
+  if (demo) {
+    lines.push('', '  Tài khoản demo / demo accounts:');
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(16)} ${a.fullName}`);
+    lines.push(
+      demo.generated
+        ? `  Mật khẩu / password: ${demo.password}   (sinh ngẫu nhiên mỗi lần chạy / generated at each start; set DEMO_PASSWORD to fix it)`
+        : '  Mật khẩu / password: the value of DEMO_PASSWORD',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  let handle;
+  try {
+    handle = await connect(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(3);
+    }
+    throw error;
+  }
+  if (config.engine === 'pglite') {
+    const applied = await migrateAndSeedReference(handle);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  } else {
+    // On PostgreSQL migrations are an explicit step (npm run db:migrate); refuse to run on an old schema.
+    const { migrationsPending } = await import('./cli/migration-status.ts');
+    const pending = await migrationsPending(handle.db);
+    if (pending.length > 0) {
+      process.stderr.write(
+        `Cơ sở dữ liệu chưa được cập nhật / The database needs migrating: run \`npm run db:migrate\` (${pending.length} pending)\n`,
+      );
+      await handle.close();
+      process.exit(4);
+    }
+  }
+  const demo = config.demo ? await seedDemo(handle, config) : undefined;
+  const jobs = await startJobs({
+    db: handle.db,
+    executeSql: handle.executeSql,
+    jobs: ALL_JOBS,
+    work: config.jobs,
+    logger,
+  });
+  const app = await buildApp({ config, db: handle.db, engine: handle.engine, jobs, logger });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await jobs.stop();
+      await handle.close(); // releases the PGlite folder lock
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  process.stdout.write(banner(config, url, demo));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `EduGov failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

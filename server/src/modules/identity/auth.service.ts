@@ -1,0 +1,241 @@
+/**
+ * Logging in and out, sessions, the active membership and password changes.
+ * - A new random session token at every login (the cookie holds it; the database only its SHA-256).
+ * - Failed logins are counted per username, whether it exists or not; after LOGIN_MAX_FAILURES the
+ *   username is locked for LOGIN_LOCK_MINUTES. Messages never reveal whether a username exists.
+ * - Logout revokes the session; a password change revokes every other session of the user.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeAudit, type AuditContext } from '../../platform/audit/audit.ts';
+import { isRole, type Actor, type Role } from '../../platform/authz.ts';
+import { checkPasswordPolicy, type Config } from '../../platform/config.ts';
+import type { Db, Trx } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hashToken, type ResolvedSession } from '../../platform/http/authn.ts';
+import { vietnamDate } from '../../platform/time.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './identity.passwords.ts';
+import * as repo from './identity.repository.ts';
+
+export interface LoginInput {
+  readonly username: string;
+  readonly password: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+export interface LoginResult {
+  readonly token: string;
+  readonly userId: string;
+}
+
+type AuthConfig = Pick<Config, 'loginMaxFailures' | 'loginLockMinutes' | 'sessionTtlHours'>;
+
+export async function login(
+  db: Db,
+  config: AuthConfig,
+  audit: Omit<AuditContext, 'actorUserId' | 'actorName' | 'organizationId'>,
+  input: LoginInput,
+): Promise<LoginResult> {
+  const key = input.username.trim().toLowerCase();
+  const now = new Date();
+  const throttle = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+  if (throttle?.locked_until && new Date(throttle.locked_until) > now) {
+    throw new AppError('auth.locked', {
+      retryAfterSeconds: Math.ceil((new Date(throttle.locked_until).getTime() - now.getTime()) / 1000),
+    });
+  }
+  const user = await repo.findUserByUsername(db, key);
+  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const today = vietnamDate(now);
+  const memberships =
+    user && passwordOk && user.status === 'active' ? await repo.findMembershipsOfUser(db, user.id, today) : [];
+
+  if (!user || !passwordOk || user.status !== 'active' || memberships.length === 0) {
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('login_throttle')
+        .selectAll()
+        .where('key', '=', key)
+        .forUpdate()
+        .executeTakeFirst();
+      const windowStart = new Date(now.getTime() - config.loginLockMinutes * 60_000);
+      const fresh =
+        !row ||
+        new Date(row.first_failure_at) < windowStart ||
+        (row.locked_until !== null && new Date(row.locked_until) <= now);
+      const failures = fresh ? 1 : row.failures + 1;
+      const lockedUntil =
+        failures >= config.loginMaxFailures ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
+      await trx
+        .insertInto('login_throttle')
+        .values({ key, failures, first_failure_at: fresh ? now : row.first_failure_at, locked_until: lockedUntil })
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({
+              failures,
+              first_failure_at: fresh ? now : row!.first_failure_at,
+              locked_until: lockedUntil,
+            }),
+        )
+        .execute();
+      if (lockedUntil && user) {
+        await writeAudit(
+          trx,
+          { ...audit, actorUserId: null, actorName: null, organizationId: null },
+          {
+            action: 'identity.login_locked',
+            targetType: 'user',
+            targetId: user.id,
+            summary: { failures, lockedUntil: lockedUntil.toISOString(), ip: input.ip },
+          },
+        );
+      }
+    });
+    throw new AppError('auth.invalid_credentials');
+  }
+
+  const membership = memberships[0]!;
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('login_throttle').where('key', '=', key).execute();
+    const session = await trx
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        user_id: user.id,
+        active_membership_id: membership.id,
+        csrf_token: randomBytes(32).toString('base64url'),
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+        expires_at: new Date(now.getTime() + config.sessionTtlHours * 3_600_000),
+        revoked_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(
+      trx,
+      { ...audit, actorUserId: user.id, actorName: user.full_name, organizationId: membership.organization_id },
+      {
+        action: 'identity.logged_in',
+        targetType: 'session',
+        targetId: session.id,
+        summary: { ip: input.ip },
+      },
+    );
+  });
+  return { token, userId: user.id };
+}
+
+/** Resolves a session cookie to the actor (used by the platform's authentication hook). */
+export async function resolveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {
+  const session = await repo.findSessionByTokenHash(db, tokenHash);
+  if (!session) return undefined;
+  const today = vietnamDate();
+  const memberships = await repo.findMembershipsOfUser(db, session.user_id, today);
+  const membership = memberships.find((m) => m.id === session.active_membership_id) ?? memberships[0];
+  if (!membership) return undefined;
+  const delegations = await repo.findActiveDelegationsTo(db, session.user_id, membership.organization_id, today);
+  const roles = new Set<Role>(membership.roles.filter(isRole));
+  for (const d of delegations) for (const r of d.roles) if (isRole(r)) roles.add(r);
+  if (Date.now() - new Date(session.last_seen_at).getTime() > 5 * 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', session.id).execute();
+  }
+  const actor: Actor = {
+    userId: session.user_id,
+    username: session.username,
+    fullName: session.full_name,
+    sessionId: session.id,
+    membershipId: membership.id,
+    organizationId: membership.organization_id,
+    unitId: membership.unit_id,
+    roles,
+    delegations: delegations.map((d) => ({ id: d.id, fromUserId: d.from_user_id, roles: d.roles.filter(isRole) })),
+  };
+  return { actor, csrfToken: session.csrf_token };
+}
+
+export async function logout(db: Db, actor: Actor, audit: AuditContext): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', actor.sessionId).execute();
+    await writeAudit(trx, audit, {
+      action: 'identity.logged_out',
+      targetType: 'session',
+      targetId: actor.sessionId,
+      summary: {},
+    });
+  });
+}
+
+export async function switchMembership(db: Db, actor: Actor, audit: AuditContext, membershipId: string): Promise<void> {
+  const memberships = await repo.findMembershipsOfUser(db, actor.userId, vietnamDate());
+  const target = memberships.find((m) => m.id === membershipId);
+  if (!target) throw new AppError('auth.membership_not_found');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('sessions')
+      .set({ active_membership_id: target.id })
+      .where('id', '=', actor.sessionId)
+      .execute();
+    await writeAudit(
+      trx,
+      { ...audit, organizationId: target.organization_id },
+      {
+        action: 'identity.membership_switched',
+        targetType: 'session',
+        targetId: actor.sessionId,
+        summary: { from: actor.membershipId, to: target.id },
+      },
+    );
+  });
+}
+
+/** Checks the password policy and hashes (outside any transaction: hashing takes ~30 ms). */
+export async function preparePassword(newPassword: string, username: string): Promise<string> {
+  const weak = checkPasswordPolicy(newPassword, username);
+  if (weak) throw new AppError('auth.weak_password', weak);
+  return hashPassword(newPassword);
+}
+
+/** Stores a new password hash and revokes the user's sessions (all but `keepSessionId`). */
+export async function setPasswordHash(trx: Trx, userId: string, passwordHash: string, keepSessionId: string | null) {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      password_changed_at: new Date(),
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
+  let revoke = trx
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keepSessionId) revoke = revoke.where('id', '<>', keepSessionId);
+  const result = await revoke.executeTakeFirst();
+  return { revokedSessions: Number(result.numUpdatedRows) };
+}
+
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  audit: AuditContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError('auth.wrong_password');
+  const passwordHash = await preparePassword(input.newPassword, user.username);
+  await db.transaction().execute(async (trx) => {
+    const { revokedSessions } = await setPasswordHash(trx, user.id, passwordHash, actor.sessionId);
+    await writeAudit(trx, audit, {
+      action: 'identity.password_changed',
+      targetType: 'user',
+      targetId: user.id,
+      summary: { revokedSessions },
+    });
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * Demo people (demo mode only, never with NODE_ENV=production): one account per role in the Ministry and
+ * in the Department of Education and Training of Hà Nội. Their password is set at every start to
+ * DEMO_PASSWORD, or to a generated one that the start-up banner prints.
+ */
+import type { Role } from '../../platform/authz.ts';
+import type { Trx } from '../../platform/db/schema.ts';
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly fullName: string;
+  readonly memberships: readonly {
+    readonly org: string;
+    readonly unit?: string;
+    readonly position?: string;
+    readonly roles: readonly Role[];
+  }[];
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    memberships: [
+      { org: 'moet', unit: 'moet-vp', roles: ['system_admin', 'org_admin'] },
+      { org: 'so-ha-noi', unit: 'so-ha-noi-vp', roles: ['org_admin'] },
+    ],
+  },
+  {
+    username: 'bgd.quantri',
+    fullName: 'Trần Thị Quản Trị',
+    memberships: [{ org: 'moet', unit: 'moet-vp', position: 'Chuyên viên chính', roles: ['org_admin'] }],
+  },
+  {
+    username: 'bgd.lanhdao',
+    fullName: 'Nguyễn Văn Minh',
+    memberships: [{ org: 'moet', position: 'Thứ trưởng', roles: ['leader'] }],
+  },
+  {
+    username: 'bgd.vanthu',
+    fullName: 'Lê Thị Hồng',
+    memberships: [{ org: 'moet', unit: 'moet-vp', position: 'Văn thư', roles: ['clerk'] }],
+  },
+  {
+    username: 'bgd.truongvu',
+    fullName: 'Phạm Quốc Hùng',
+    memberships: [{ org: 'moet', unit: 'moet-gdpt', position: 'Vụ trưởng', roles: ['unit_head'] }],
+  },
+  {
+    username: 'bgd.chuyenvien',
+    fullName: 'Đỗ Thu Trang',
+    memberships: [{ org: 'moet', unit: 'moet-gdpt', position: 'Chuyên viên', roles: ['specialist'] }],
+  },
+  {
+    username: 'bgd.luutru',
+    fullName: 'Vũ Đức Anh',
+    memberships: [{ org: 'moet', unit: 'moet-vp', position: 'Lưu trữ viên', roles: ['archivist'] }],
+  },
+  {
+    username: 'hn.quantri',
+    fullName: 'Bùi Thị Lan',
+    memberships: [{ org: 'so-ha-noi', unit: 'so-ha-noi-vp', position: 'Chuyên viên', roles: ['org_admin'] }],
+  },
+  {
+    username: 'hn.lanhdao',
+    fullName: 'Hoàng Văn Thắng',
+    memberships: [{ org: 'so-ha-noi', position: 'Giám đốc', roles: ['leader'] }],
+  },
+  {
+    username: 'hn.vanthu',
+    fullName: 'Ngô Thị Mai',
+    memberships: [{ org: 'so-ha-noi', unit: 'so-ha-noi-vp', position: 'Văn thư', roles: ['clerk'] }],
+  },
+  {
+    username: 'hn.truongphong',
+    fullName: 'Đặng Minh Tuấn',
+    memberships: [{ org: 'so-ha-noi', unit: 'so-ha-noi-gdpt', position: 'Trưởng phòng', roles: ['unit_head'] }],
+  },
+  {
+    username: 'hn.chuyenvien',
+    fullName: 'Trịnh Ngọc Ánh',
+    memberships: [{ org: 'so-ha-noi', unit: 'so-ha-noi-gdpt', position: 'Chuyên viên', roles: ['specialist'] }],
+  },
+  {
+    username: 'hn.luutru',
+    fullName: 'Lý Thanh Hà',
+    memberships: [{ org: 'so-ha-noi', unit: 'so-ha-noi-vp', position: 'Lưu trữ viên', roles: ['archivist'] }],
+  },
+];
+
+/** Creates the demo accounts if missing and sets their password hash. `ids` maps seed keys to ids. */
+export async function seedDemoPeople(trx: Trx, ids: ReadonlyMap<string, string>, passwordHash: string): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    let user = await trx.selectFrom('users').select('id').where('username', '=', account.username).executeTakeFirst();
+    if (user) {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, status: 'active' })
+        .where('id', '=', user.id)
+        .execute();
+      continue;
+    }
+    user = await trx
+      .insertInto('users')
+      .values({
+        username: account.username,
+        full_name: account.fullName,
+        email: null,
+        password_hash: passwordHash,
+        is_demo: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let primary = true;
+    for (const m of account.memberships) {
+      await trx
+        .insertInto('memberships')
+        .values({
+          user_id: user.id,
+          organization_id: ids.get(m.org)!,
+          unit_id: m.unit ? ids.get(m.unit)! : null,
+          position_id: m.position ? ids.get(`${m.org}:${m.position}`)! : null,
+          roles: [...m.roles],
+          is_primary: primary,
+          valid_from: '2025-01-01',
+          valid_to: null,
+        })
+        .execute();
+      primary = false;
+    }
+  }
+}

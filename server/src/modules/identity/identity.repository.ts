@@ -1,0 +1,185 @@
+/** All SQL of the identity module. */
+import { sql, type SqlBool } from 'kysely';
+import type { Role } from '../../platform/authz.ts';
+import type { DbOrTrx } from '../../platform/db/schema.ts';
+import { escapeLike } from '../../platform/text.ts';
+
+const inForce = (today: string) =>
+  sql<SqlBool>`valid_from <= ${today}::date AND (valid_to IS NULL OR valid_to >= ${today}::date)`;
+
+export async function findUserByUsername(db: DbOrTrx, username: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: DbOrTrx, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findMembershipsOfUser(db: DbOrTrx, userId: string, today?: string) {
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .leftJoin('units as u', 'u.id', 'm.unit_id')
+    .leftJoin('positions as p', 'p.id', 'm.position_id')
+    .select([
+      'm.id',
+      'm.user_id',
+      'm.organization_id',
+      'm.unit_id',
+      'm.position_id',
+      'm.roles',
+      'm.is_primary',
+      'm.valid_from',
+      'm.valid_to',
+      'm.version',
+      'o.name as organization_name',
+      'o.short_name as organization_short_name',
+      'u.name as unit_name',
+      'p.name as position_name',
+    ])
+    .where('m.user_id', '=', userId);
+  if (today)
+    q = q.where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`);
+  return q.orderBy('m.is_primary', 'desc').orderBy('o.name').execute();
+}
+
+export async function findMembershipById(db: DbOrTrx, id: string) {
+  return db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Roles delegated now to a user in an organisation. */
+export async function findActiveDelegationsTo(db: DbOrTrx, userId: string, organizationId: string, today: string) {
+  return db
+    .selectFrom('delegations')
+    .select(['id', 'from_user_id', 'roles'])
+    .where('to_user_id', '=', userId)
+    .where('organization_id', '=', organizationId)
+    .where('revoked_at', 'is', null)
+    .where(inForce(today))
+    .execute();
+}
+
+export async function findSessionByTokenHash(db: DbOrTrx, tokenHash: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id',
+      's.user_id',
+      's.active_membership_id',
+      's.csrf_token',
+      's.last_seen_at',
+      'u.username',
+      'u.full_name',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', new Date())
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export interface UserFilter {
+  /** undefined = every organisation (system administrator). */
+  readonly organizationIds: readonly string[] | undefined;
+  readonly organizationId?: string | undefined;
+  readonly q?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Users visible to an administrator, scoped in SQL to the organisations they administer. */
+export async function findUsers(db: DbOrTrx, f: UserFilter) {
+  let q = db.selectFrom('users as u').selectAll('u');
+  const scope = f.organizationIds;
+  if (scope !== undefined || f.organizationId) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.id')
+          .whereRef('m.user_id', '=', 'u.id')
+          .$if(scope !== undefined, (sq) =>
+            sq.where('m.organization_id', 'in', scope!.length ? scope! : ['00000000-0000-0000-0000-000000000000']),
+          )
+          .$if(!!f.organizationId, (sq) => sq.where('m.organization_id', '=', f.organizationId!)),
+      ),
+    );
+  }
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`f_unaccent(lower(u.full_name))`, 'like', sql`f_unaccent(lower(${pattern}))`),
+        eb(sql`lower(u.username)`, 'like', pattern.toLowerCase()),
+      ]),
+    );
+  }
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q.orderBy('u.full_name').orderBy('u.id').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Whether a user holds any membership in one of the given organisations. */
+export async function userBelongsTo(db: DbOrTrx, userId: string, organizationIds: readonly string[]) {
+  if (organizationIds.length === 0) return false;
+  const row = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('organization_id', 'in', organizationIds)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findDelegations(
+  db: DbOrTrx,
+  f: { organizationIds: readonly string[] | undefined; involvingUserId: string; limit: number },
+) {
+  let q = db
+    .selectFrom('delegations as d')
+    .innerJoin('users as fu', 'fu.id', 'd.from_user_id')
+    .innerJoin('users as tu', 'tu.id', 'd.to_user_id')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .select([
+      'd.id',
+      'd.organization_id',
+      'o.name as organization_name',
+      'd.from_user_id',
+      'fu.full_name as from_name',
+      'd.to_user_id',
+      'tu.full_name as to_name',
+      'd.roles',
+      'd.valid_from',
+      'd.valid_to',
+      'd.reason',
+      'd.revoked_at',
+      'd.created_at',
+    ]);
+  const scope = f.organizationIds;
+  if (scope !== undefined) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('d.from_user_id', '=', f.involvingUserId),
+        eb('d.to_user_id', '=', f.involvingUserId),
+        ...(scope.length ? [eb('d.organization_id', 'in', scope)] : []),
+      ]),
+    );
+  }
+  return q.orderBy('d.created_at', 'desc').limit(f.limit).execute();
+}
+
+export async function findDelegationById(db: DbOrTrx, id: string) {
+  return db.selectFrom('delegations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function rolesSubset(roles: readonly Role[], of: readonly Role[]): boolean {
+  return roles.every((r) => of.includes(r));
+}

@@ -1,0 +1,16 @@
+/** The identity module's public door: people, memberships, delegations, login and sessions. */
+import type { AppModule } from '../../platform/context.ts';
+import { identityMigrations } from './migrations/index.ts';
+import { identityRoutes } from './identity.routes.ts';
+import './identity.tables.ts';
+
+export const identityModule: AppModule = {
+  name: 'identity',
+  migrations: identityMigrations,
+  jobs: [],
+  routes: identityRoutes,
+};
+
+export { resolveSession } from './auth.service.ts';
+export { hashPassword } from './identity.passwords.ts';
+export { seedDemoPeople, DEMO_ACCOUNTS } from './identity.demo.ts';

@@ -1,0 +1,120 @@
+/**
+ * Configuration: read from the environment once, validated, frozen. Nothing else reads process.env.
+ * A bad value stops the process at boot with the list of what is wrong.
+ */
+import path from 'node:path';
+
+export type DatabaseEngine = 'pglite' | 'postgresql';
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly engine: DatabaseEngine;
+  readonly dataDir: string;
+  /** Demo mode seeds demo organisations' people and accounts. Defaults to on with the embedded database. */
+  readonly demo: boolean;
+  readonly demoPassword: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly bodyLimitBytes: number;
+  readonly sessionTtlHours: number;
+  readonly cookieSecure: boolean;
+  readonly trustProxy: boolean;
+  readonly loginMaxFailures: number;
+  readonly loginLockMinutes: number;
+  readonly webDist: string;
+  readonly jobs: boolean;
+  readonly version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const demoPassword = env.DEMO_PASSWORD || undefined;
+  if (demoPassword !== undefined) {
+    const weak = checkPasswordPolicy(demoPassword, 'admin');
+    if (weak) problems.push(`DEMO_PASSWORD: ${weak.en}`);
+  }
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+
+  const config: Config = {
+    env: nodeEnv as Config['env'],
+    host: env.HOST ?? '0.0.0.0',
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    engine: databaseUrl ? 'postgresql' : 'pglite',
+    dataDir,
+    demo: bool('DEMO', databaseUrl === undefined),
+    demoPassword,
+    logLevel,
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+    trustProxy: bool('TRUST_PROXY', false),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    webDist: path.resolve(env.WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    jobs: bool('JOBS', true),
+    version: env.npm_package_version ?? '0.1.0',
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+export interface PolicyViolation {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** Password policy (ASVS V2.1): length 12–128, letters and digits, not the username. */
+export function checkPasswordPolicy(password: string, username: string): PolicyViolation | undefined {
+  if (password.length < 12 || password.length > 128) {
+    return { vi: 'Mật khẩu phải dài từ 12 đến 128 ký tự', en: 'Password must be 12 to 128 characters long' };
+  }
+  if (!/\p{L}/u.test(password) || !/\d/.test(password)) {
+    return { vi: 'Mật khẩu phải có cả chữ và số', en: 'Password must contain letters and digits' };
+  }
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    return { vi: 'Mật khẩu không được chứa tên đăng nhập', en: 'Password must not contain the username' };
+  }
+  return undefined;
+}

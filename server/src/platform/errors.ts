@@ -1,0 +1,111 @@
+/**
+ * Errors: `throw new AppError('module.reason', details?)`. One handler maps the code to its HTTP status and
+ * to a message in Vietnamese and English; 5xx responses never echo internals.
+ */
+
+interface ErrorSpec {
+  readonly status: number;
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** The closed list of error codes. Each module adds its codes here with a status and both messages. */
+export const ERROR_CODES = {
+  'request.invalid': { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid' },
+  'request.malformed_json': { status: 400, vi: 'Nội dung JSON bị lỗi cú pháp', en: 'The JSON body is malformed' },
+  'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
+  'request.unsupported_media_type': {
+    status: 415,
+    vi: 'Kiểu nội dung không được hỗ trợ',
+    en: 'Unsupported content type',
+  },
+  'request.not_found': { status: 404, vi: 'Không tìm thấy đường dẫn', en: 'No such route' },
+  'request.method_not_allowed': { status: 405, vi: 'Phương thức không được phép', en: 'Method not allowed' },
+  'request.rate_limited': { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests' },
+  'auth.unauthenticated': { status: 401, vi: 'Bạn cần đăng nhập', en: 'You need to log in' },
+  'auth.invalid_credentials': {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+  },
+  'auth.locked': {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần, tài khoản tạm khóa. Vui lòng thử lại sau',
+    en: 'Too many failed logins; try again later',
+  },
+  'auth.csrf': {
+    status: 403,
+    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)',
+    en: 'Missing or invalid CSRF token',
+  },
+  'auth.forbidden': {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này',
+    en: 'You are not allowed to do this',
+  },
+  'auth.weak_password': { status: 400, vi: 'Mật khẩu không đạt yêu cầu', en: 'The password does not meet the policy' },
+  'auth.wrong_password': { status: 400, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+  'auth.membership_not_found': {
+    status: 404,
+    vi: 'Không tìm thấy vị trí công tác',
+    en: 'No such membership',
+  },
+  'record.not_found': { status: 404, vi: 'Không tìm thấy bản ghi', en: 'Record not found' },
+  'record.conflict': {
+    status: 409,
+    vi: 'Bản ghi đã bị người khác thay đổi, vui lòng tải lại',
+    en: 'The record was changed by someone else; reload it',
+  },
+  'record.duplicate': { status: 409, vi: 'Bản ghi đã tồn tại', en: 'The record already exists' },
+  'org.invalid_identifier': {
+    status: 400,
+    vi: 'Mã định danh không đúng cấu trúc V1V2V3.Z1Z2.Y1Y2.MX1X2',
+    en: 'The identifier does not match V1V2V3.Z1Z2.Y1Y2.MX1X2',
+  },
+  'org.invalid_dates': {
+    status: 400,
+    vi: 'Ngày hiệu lực không hợp lệ',
+    en: 'The validity dates are invalid',
+  },
+  'org.overlapping_identifier': {
+    status: 409,
+    vi: 'Mã định danh đang được cơ quan khác sử dụng trong cùng thời gian',
+    en: 'The identifier is used by another organisation in the same period',
+  },
+  'org.invalid_reorganization': {
+    status: 400,
+    vi: 'Phương án sáp nhập/chia tách không hợp lệ',
+    en: 'The merger or split is invalid',
+  },
+  'org.invalid_parent': { status: 400, vi: 'Cơ quan cấp trên không hợp lệ', en: 'The parent is invalid' },
+  'identity.username_taken': { status: 409, vi: 'Tên đăng nhập đã tồn tại', en: 'The username is taken' },
+  'identity.invalid_roles': { status: 400, vi: 'Vai trò không hợp lệ', en: 'Invalid roles' },
+  'identity.invalid_delegation': { status: 400, vi: 'Ủy quyền không hợp lệ', en: 'Invalid delegation' },
+  'database.unavailable': {
+    status: 503,
+    vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',
+    en: 'The database is temporarily unavailable; retry',
+  },
+  'server.internal': { status: 500, vi: 'Lỗi hệ thống', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(ERROR_CODES[code].en);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export type Lang = 'vi' | 'en';
+
+export function errorBody(code: ErrorCode, lang: Lang, details?: unknown) {
+  const spec = ERROR_CODES[code];
+  return { error: { code, message: lang === 'en' ? spec.en : spec.vi, details: details ?? null } };
+}

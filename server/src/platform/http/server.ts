@@ -1,0 +1,127 @@
+/**
+ * The HTTP kernel: Fastify with TypeBox, strict JSON validation (unknown fields rejected), NFC input,
+ * request ids, security headers, OpenAPI at /api/openapi.json with a browsable UI at /api/docs,
+ * the single error handler, and the built web app served with a SPA fallback.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { errorBody } from '../errors.ts';
+import { normalizeDeep } from '../text.ts';
+import { handleError, requestLang } from './errors.ts';
+
+export type HttpServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface HttpServerOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+export async function createHttpServer({ config, logger }: HttpServerOptions): Promise<HttpServer> {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpServer;
+
+  await app.register(cookie);
+  app.setErrorHandler(handleError);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
+          "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  // Every string that enters EduGov is NFC (Vietnamese input may arrive decomposed).
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined) request.body = normalizeDeep(request.body);
+    if (request.query !== undefined) request.query = normalizeDeep(request.query);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'EduGov API',
+        version: config.version,
+        description:
+          'Nền tảng chính phủ điện tử ngành Giáo dục — the e-government platform of the education sector. ' +
+          'Errors are `{ "error": { "code", "message", "details" } }`. State-changing requests need the ' +
+          'session cookie and the `X-CSRF-Token` header returned by /api/auth/login and /api/auth/me.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'edugov_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+/** Serves the built web app; unknown /api/* paths get a JSON 404, other GETs the SPA's index.html. */
+export async function serveWebApp(app: HttpServer, webDist: string): Promise<void> {
+  const indexHtml = path.join(webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const lang = requestLang(request);
+    if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
+      return reply.status(404).send(errorBody('request.not_found', lang));
+    }
+    if (!hasWeb) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Giao diện web chưa được build. Chạy `npm start` (hoặc `npm run build -w web`).\n' +
+            'The web app is not built: run `npm start` (or `npm run build -w web`).',
+        );
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Background jobs on pg-boss (PostgreSQL and PGlite alike) behind a small typed interface:
+ * define a job once (name, retry policy, handler), `enqueue(trx, job, payload)` inside the caller's
+ * transaction (the job exists only if the transaction commits), and failed jobs stay visible to admins.
+ */
+import { CompiledQuery, sql } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Db, DbOrTrx, Trx } from '../db/schema.ts';
+
+export interface JobDefinition<P extends object> {
+  /** `module.imperative`, e.g. `exchange.send_package`. */
+  readonly name: string;
+  readonly retryLimit: number;
+  /** Seconds before the first retry; doubled on each retry when `retryBackoff`. */
+  readonly retryDelaySeconds: number;
+  readonly retryBackoff: boolean;
+  readonly handler: (payload: P, context: { readonly jobId: string; readonly attempt: number }) => Promise<void>;
+}
+
+export function defineJob<P extends object>(
+  job: Pick<JobDefinition<P>, 'name' | 'handler'> & Partial<JobDefinition<P>>,
+): JobDefinition<P> {
+  if (!/^[a-z_]+\.[a-z_]+$/.test(job.name)) throw new Error(`Job names are module.imperative: ${job.name}`);
+  return { retryLimit: 3, retryDelaySeconds: 30, retryBackoff: true, ...job };
+}
+
+export interface FailedJob {
+  readonly id: string;
+  readonly name: string;
+  readonly payload: unknown;
+  readonly attempts: number;
+  readonly error: unknown;
+  readonly createdAt: Date;
+  readonly failedAt: Date | null;
+}
+
+export interface JobQueue {
+  /** Inserts the job inside `trx`: it is delivered only if that transaction commits. */
+  enqueue<P extends object>(trx: Trx, job: JobDefinition<P>, payload: P): Promise<string>;
+  listFailed(db: DbOrTrx, limit: number): Promise<FailedJob[]>;
+  /** Retries a failed job now. */
+  retry(name: string, id: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  readonly db: Db;
+  readonly executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+  readonly jobs: readonly JobDefinition<object>[];
+  /** Whether this process also works the queue (false: it only enqueues). */
+  readonly work: boolean;
+  readonly logger: Logger;
+  readonly pollingIntervalSeconds?: number;
+}
+
+export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => options.executeSql(text, values) },
+    archiveFailedAfterSeconds: 60 * 60 * 24 * 30,
+    // pg-boss's own cron clock is not needed yet; maintenance keeps the queue tables tidy.
+    schedule: false,
+  });
+  boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  const known = new Map<string, JobDefinition<object>>();
+  for (const job of options.jobs) {
+    known.set(job.name, job);
+    await boss.createQueue(job.name, {
+      name: job.name,
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: job.retryBackoff,
+    });
+    if (options.work) {
+      await boss.work<object>(
+        job.name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+        async ([item]) => {
+          if (!item) return;
+          const log = options.logger.child({ job: job.name, jobId: item.id, attempt: item.retryCount + 1 });
+          try {
+            await job.handler(item.data, { jobId: item.id, attempt: item.retryCount + 1 });
+            log.info('job done');
+          } catch (error) {
+            log.warn({ err: error }, 'job failed');
+            throw error;
+          }
+        },
+      );
+    }
+  }
+
+  return {
+    async enqueue(trx, job, payload) {
+      if (!known.has(job.name)) throw new Error(`Job ${job.name} is not registered`);
+      const id = await boss.send(job.name, payload, {
+        db: {
+          executeSql: async (text: string, values: unknown[]) => {
+            const result = await trx.executeQuery(CompiledQuery.raw(text, values));
+            return { rows: result.rows as unknown[] };
+          },
+        },
+      });
+      if (!id) throw new Error(`Job ${job.name} was not created`);
+      return id;
+    },
+    async listFailed(db, limit) {
+      const rows = await sql<{
+        id: string;
+        name: string;
+        data: unknown;
+        retry_count: number;
+        output: unknown;
+        created_on: Date;
+        completed_on: Date | null;
+      }>`
+        SELECT id, name, data, retry_count, output, created_on, completed_on FROM pgboss.job WHERE state = 'failed'
+        UNION ALL
+        SELECT id, name, data, retry_count, output, created_on, completed_on FROM pgboss.archive WHERE state = 'failed'
+        ORDER BY completed_on DESC NULLS LAST
+        LIMIT ${limit}
+      `.execute(db);
+      return rows.rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        payload: r.data,
+        attempts: r.retry_count + 1,
+        error: r.output,
+        createdAt: r.created_on,
+        failedAt: r.completed_on,
+      }));
+    },
+    async retry(name, id) {
+      await boss.retry(name, id);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
