@@ -11,7 +11,7 @@ export async function buildApp(deps: AppDeps, options: { serveWeb?: boolean } = 
   registerAuthn(app, (tokenHash) => resolveSession(deps.db, tokenHash));
   await systemRoutes(app, deps);
   for (const module of MODULES) await module.routes(app, deps);
-  if (options.serveWeb ?? true) await serveWebApp(app, deps.config.webDist);
+  await serveWebApp(app, (options.serveWeb ?? true) ? deps.config.webDist : undefined);
   await app.ready();
   return app;
 }

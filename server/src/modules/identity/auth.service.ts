@@ -70,13 +70,11 @@ export async function login(
         .insertInto('login_throttle')
         .values({ key, failures, first_failure_at: fresh ? now : row.first_failure_at, locked_until: lockedUntil })
         .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet({
-              failures,
-              first_failure_at: fresh ? now : row!.first_failure_at,
-              locked_until: lockedUntil,
-            }),
+          oc.column('key').doUpdateSet({
+            failures,
+            first_failure_at: fresh ? now : row!.first_failure_at,
+            locked_until: lockedUntil,
+          }),
         )
         .execute();
       if (lockedUntil && user) {

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   readonly engine: DatabaseEngine;
   /** Runs raw SQL text on the pool (used by pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** PGlite only: the whole data folder as a tarball (test templates, backups). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       engine: 'pglite',
       executeSql: (text, values) => pool.query(text, values as unknown[]),
+      dumpDataDir: async () => pglite.dumpDataDir('gzip'),
       async close() {
         await db.destroy();
         await pglite.close();

@@ -11,6 +11,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -47,14 +49,18 @@ export async function createHttpServer({ config, logger }: HttpServerOptions): P
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpServer;
 
   await app.register(cookie);
   app.setErrorHandler(handleError);
+  // Bodies are validated strictly (a number is not a string); query strings and paths are text, so
+  // they are coerced to the declared types. Unknown fields are rejected, never silently dropped.
+  const strict = newAjv(false);
+  const coercing = newAjv('array');
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema as object),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -101,12 +107,17 @@ export async function createHttpServer({ config, logger }: HttpServerOptions): P
   return app;
 }
 
+function newAjv(coerceTypes: false | 'array'): Ajv {
+  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false });
+  addFormats.default(ajv, { mode: 'full' });
+  return ajv;
+}
+
 /** Serves the built web app; unknown /api/* paths get a JSON 404, other GETs the SPA's index.html. */
-export async function serveWebApp(app: HttpServer, webDist: string): Promise<void> {
-  const indexHtml = path.join(webDist, 'index.html');
-  const hasWeb = fs.existsSync(indexHtml);
+export async function serveWebApp(app: HttpServer, webDist: string | undefined): Promise<void> {
+  const hasWeb = webDist !== undefined && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: webDist!, prefix: '/', wildcard: false, index: false });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const lang = requestLang(request);

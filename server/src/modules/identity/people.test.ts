@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+let sysAdmin: Client;
+let moetAdmin: Client;
+let hnAdmin: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  sysAdmin = await t.login('admin');
+  moetAdmin = await t.login('bgd.quantri');
+  hnAdmin = await t.login('hn.quantri');
+});
+afterAll(() => t.close());
+
+const usernames = async (c: Client, query = '') =>
+  ((await c.get(`/api/v1/users?limit=500${query}`)).json().items as { username: string }[]).map((u) => u.username);
+
+describe('people are scoped to the organisations one administers', () => {
+  it('an organisation administrator sees only people of their organisation', async () => {
+    const hn = await usernames(hnAdmin);
+    expect(hn).toEqual(expect.arrayContaining(['hn.vanthu', 'hn.lanhdao', 'admin']));
+    expect(hn).not.toContain('bgd.vanthu');
+    const moet = await usernames(moetAdmin);
+    expect(moet).toContain('bgd.vanthu');
+    expect(moet).not.toContain('hn.vanthu');
+    const all = await usernames(sysAdmin);
+    expect(all).toEqual(expect.arrayContaining(['bgd.vanthu', 'hn.vanthu']));
+  });
+
+  it('another organisation’s person is a 404 with no data; specialists cannot list people', async () => {
+    const ministryClerk = await t.login('bgd.vanthu');
+    const res = await hnAdmin.get(`/api/v1/users/${ministryClerk.me.user.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('bgd.vanthu');
+    expect((await ministryClerk.get(`/api/v1/users/${ministryClerk.me.user.id}`)).statusCode).toBe(200);
+    const specialist = await t.login('hn.chuyenvien');
+    expect((await specialist.get('/api/v1/users')).statusCode).toBe(403);
+  });
+
+  it('searches people by name without diacritics', async () => {
+    expect(await usernames(sysAdmin, '&q=ngo thi mai')).toEqual(['hn.vanthu']);
+  });
+
+  it('creates a person in one’s own organisation only, never granting system_admin', async () => {
+    const body = (organizationId: string, roles: string[], username = 'hn.chuyenvien2') => ({
+      username,
+      fullName: 'Phan Thị Hạnh',
+      password: 'Mat-khau-ban-dau-2026',
+      membership: { organizationId, roles },
+    });
+    const ok = await hnAdmin.post('/api/v1/users', body(hnAdmin.me.organizationId, ['specialist']));
+    expect(ok.statusCode).toBe(201);
+    const elsewhere = await hnAdmin.post('/api/v1/users', body(moetAdmin.me.organizationId, ['specialist'], 'x.y'));
+    expect(elsewhere.statusCode).toBe(403);
+    const escalate = await hnAdmin.post('/api/v1/users', body(hnAdmin.me.organizationId, ['system_admin'], 'x.z'));
+    expect(escalate.statusCode).toBe(400);
+    expect(escalate.json().error.code).toBe('identity.invalid_roles');
+    const dup = await hnAdmin.post('/api/v1/users', body(hnAdmin.me.organizationId, ['specialist']));
+    expect(dup.statusCode).toBe(409);
+    expect(await usernames(hnAdmin)).toContain('hn.chuyenvien2');
+    expect((await t.login('hn.chuyenvien2', 'Mat-khau-ban-dau-2026')).me.roles).toEqual(['specialist']);
+  });
+
+  it('concurrent edits of one person: one wins, the other gets 409', async () => {
+    const target = (await hnAdmin.get('/api/v1/users?q=hn.luutru')).json().items[0];
+    const [a, b] = await Promise.all([
+      hnAdmin.patch(`/api/v1/users/${target.id}`, { version: target.version, fullName: 'Lý Thanh Hà (A)' }),
+      sysAdmin.patch(`/api/v1/users/${target.id}`, { version: target.version, fullName: 'Lý Thanh Hà (B)' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+  });
+
+  it('disabling a person ends their sessions', async () => {
+    const archivist = await t.login('hn.truongphong');
+    const target = (await hnAdmin.get(`/api/v1/users/${archivist.me.user.id}`)).json();
+    const res = await hnAdmin.patch(`/api/v1/users/${target.id}`, { version: target.version, status: 'disabled' });
+    expect(res.statusCode).toBe(200);
+    expect((await archivist.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('delegations (ủy quyền)', () => {
+  it('adds the delegated roles to the delegate while in force, and removes them on revocation', async () => {
+    const leader = await t.login('bgd.lanhdao');
+    const deputy = await t.login('bgd.truongvu');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const res = await leader.post('/api/v1/delegations', {
+      toUserId: deputy.me.user.id,
+      roles: ['leader'],
+      validFrom: today,
+      validTo: '2099-12-31',
+      reason: 'Đi công tác nước ngoài',
+    });
+    expect(res.statusCode).toBe(201);
+    const me = (await deputy.get('/api/auth/me')).json();
+    expect(me.roles.sort()).toEqual(['leader', 'unit_head']);
+    expect(me.delegatedRoles[0].roles).toEqual(['leader']);
+    expect((await leader.post(`/api/v1/delegations/${res.json().id}/revoke`)).statusCode).toBe(200);
+    expect((await deputy.get('/api/auth/me')).json().roles).toEqual(['unit_head']);
+  });
+
+  it('refuses to delegate a role one does not hold, or to someone of another organisation', async () => {
+    const clerk = await t.login('bgd.vanthu');
+    const specialist = await t.login('bgd.chuyenvien');
+    const before = await countRows(t.db, 'delegations');
+    const notHeld = await clerk.post('/api/v1/delegations', {
+      toUserId: specialist.me.user.id,
+      roles: ['leader'],
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+      reason: 'Thử',
+    });
+    expect(notHeld.statusCode).toBe(400);
+    expect(notHeld.json().error.code).toBe('identity.invalid_delegation');
+    const outsider = await t.login('hn.vanthu');
+    const foreign = await clerk.post('/api/v1/delegations', {
+      toUserId: outsider.me.user.id,
+      roles: ['clerk'],
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+      reason: 'Thử',
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect(await countRows(t.db, 'delegations')).toBe(before);
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { defineJob } from './jobs.ts';
+
+const handled: string[] = [];
+let attemptsOfFailing = 0;
+
+const recordJob = defineJob<{ note: string }>({
+  name: 'test.record_note',
+  retryLimit: 0,
+  handler: async ({ note }) => {
+    handled.push(note);
+  },
+});
+const failingJob = defineJob<{ note: string }>({
+  name: 'test.always_fail',
+  retryLimit: 2,
+  retryDelaySeconds: 1,
+  retryBackoff: true,
+  handler: async () => {
+    attemptsOfFailing++;
+    throw new Error('Máy chủ đích không trả lời');
+  },
+});
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ jobs: [recordJob, failingJob] });
+});
+afterAll(() => t.close());
+
+describe('background jobs', () => {
+  it('delivers a job enqueued in a committed transaction, and never one whose transaction rolled back', async () => {
+    await t.db.transaction().execute((trx) => t.jobs.enqueue(trx, recordJob, { note: 'committed' }));
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await t.jobs.enqueue(trx, recordJob, { note: 'rolled back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await vi.waitFor(() => expect(handled).toContain('committed'), { timeout: 20_000, interval: 200 });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(handled).not.toContain('rolled back');
+  });
+
+  it('retries with backoff, then shows the failed job to system administrators only', async () => {
+    await t.db.transaction().execute((trx) => t.jobs.enqueue(trx, failingJob, { note: 'gửi gói tin' }));
+    const admin = await t.login('admin');
+    await vi.waitFor(
+      async () => {
+        const res = await admin.get('/api/v1/admin/jobs/failed');
+        expect(res.json().items.map((j: { name: string }) => j.name)).toContain('test.always_fail');
+      },
+      { timeout: 40_000, interval: 500 },
+    );
+    expect(attemptsOfFailing).toBe(3); // the first try and two retries
+    const failed = (await admin.get('/api/v1/admin/jobs/failed')).json().items[0];
+    expect(failed.payload).toEqual({ note: 'gửi gói tin' });
+    expect(failed.attempts).toBe(3);
+    const clerk = await t.login('bgd.vanthu');
+    expect((await clerk.get('/api/v1/admin/jobs/failed')).statusCode).toBe(403);
+  });
+
+  it('refuses job names that are not module.imperative', () => {
+    expect(() => defineJob({ name: 'NoModule', handler: async () => {} })).toThrow();
+  });
+});
