@@ -8,6 +8,8 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.engine).toBe('pglite');
     expect(config.dataDir).toBe(path.resolve('data'));
+    expect(loadConfig({ INIT_CWD: '/srv/edugov' }).dataDir).toBe('/srv/edugov/data');
+    expect(loadConfig({ INIT_CWD: '/srv/edugov', DATA_DIR: '/var/lib/edugov' }).dataDir).toBe('/var/lib/edugov');
     expect(config.demo).toBe(true);
     expect(config.port).toBe(3000);
     expect(Object.isFrozen(config)).toBe(true);

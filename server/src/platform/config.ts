@@ -73,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const weak = checkPasswordPolicy(demoPassword, 'admin');
     if (weak) problems.push(`DEMO_PASSWORD: ${weak.en}`);
   }
-  const dataDir = path.resolve(env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+  // Relative to where the user ran npm (npm workspaces run scripts inside server/).
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? 'data');
 
   const config: Config = {
     env: nodeEnv as Config['env'],

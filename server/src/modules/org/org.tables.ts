@@ -1,4 +1,4 @@
-import type { DateColumn, DefaultTimestamp, Generated, Timestamp } from '../../platform/db/schema.ts';
+import type { DateColumn, DefaultTimestamp, Generated } from '../../platform/db/schema.ts';
 
 export const ORG_KINDS = [
   'ministry',

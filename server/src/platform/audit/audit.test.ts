@@ -42,16 +42,14 @@ describe('the hash-chained audit trail', () => {
   it('chains concurrent writers without gaps', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.db
-          .transaction()
-          .execute((trx) =>
-            writeAudit(trx, context, {
-              action: 'test.thing_done',
-              targetType: 'thing',
-              targetId: String(i),
-              summary: { i, text: 'Đã xử lý' },
-            }),
-          ),
+        t.db.transaction().execute((trx) =>
+          writeAudit(trx, context, {
+            action: 'test.thing_done',
+            targetType: 'thing',
+            targetId: String(i),
+            summary: { i, text: 'Đã xử lý' },
+          }),
+        ),
       ),
     );
     const result = await verifyAuditChain(t.db);
@@ -84,16 +82,14 @@ describe('npm run audit:verify', () => {
         const handle = await connect({ databaseUrl: undefined, dataDir });
         await migrateAndSeedReference(handle);
         for (let i = 0; i < 3; i++) {
-          await handle.db
-            .transaction()
-            .execute((trx) =>
-              writeAudit(trx, context, {
-                action: 'test.thing_done',
-                targetType: 'thing',
-                targetId: String(i),
-                summary: {},
-              }),
-            );
+          await handle.db.transaction().execute((trx) =>
+            writeAudit(trx, context, {
+              action: 'test.thing_done',
+              targetType: 'thing',
+              targetId: String(i),
+              summary: {},
+            }),
+          );
         }
         await handle.close();
         expectedRows = 3;
@@ -102,16 +98,14 @@ describe('npm run audit:verify', () => {
         await tamper(t.db, sql`DELETE FROM audit_log`);
         await sql`UPDATE audit_chain SET last_seq = 0, last_hash = ${'0'.repeat(64)}`.execute(t.db);
         for (let i = 0; i < 3; i++) {
-          await t.db
-            .transaction()
-            .execute((trx) =>
-              writeAudit(trx, context, {
-                action: 'test.thing_done',
-                targetType: 'thing',
-                targetId: String(i),
-                summary: {},
-              }),
-            );
+          await t.db.transaction().execute((trx) =>
+            writeAudit(trx, context, {
+              action: 'test.thing_done',
+              targetType: 'thing',
+              targetId: String(i),
+              summary: {},
+            }),
+          );
         }
         expectedRows = 3;
       }
