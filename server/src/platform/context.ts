@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import type { MigrationSet } from './db/migrate.ts';
 import type { Db } from './db/schema.ts';
 import type { HttpServer } from './http/server.ts';
-import type { JobDefinition, JobQueue } from './jobs/jobs.ts';
+import type { AnyJob, JobQueue } from './jobs/jobs.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -21,7 +21,7 @@ export interface AppDeps {
 export interface AppModule {
   readonly name: string;
   readonly migrations: MigrationSet;
-  readonly jobs: readonly JobDefinition<object>[];
+  readonly jobs: readonly AnyJob[];
   readonly routes: (app: HttpServer, deps: AppDeps) => Promise<void>;
 }
 

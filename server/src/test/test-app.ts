@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import type { Db } from '../platform/db/schema.ts';
 import type { HttpServer } from '../platform/http/server.ts';
-import { startJobs, type JobDefinition, type JobQueue } from '../platform/jobs/jobs.ts';
+import { startJobs, type AnyJob, type JobQueue } from '../platform/jobs/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { TEST_PASSWORD } from './constants.ts';
 
@@ -89,9 +89,7 @@ export interface Response {
   json<T = any>(): T;
 }
 
-export async function createTestApp(
-  options: { jobs?: JobDefinition<object>[]; config?: Partial<Config> } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: { jobs?: AnyJob[]; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent' },

@@ -36,15 +36,29 @@ export async function login(
   audit: Omit<AuditContext, 'actorUserId' | 'actorName' | 'organizationId'>,
   input: LoginInput,
 ): Promise<LoginResult> {
-  const key = input.username.trim().toLowerCase();
+  const username = input.username.trim().toLowerCase();
+  // Two counters: per username (LOGIN_MAX_FAILURES) and per client address (ten times as many), so that
+  // neither guessing one password nor spraying many usernames from one address goes unchecked.
+  const counters = [
+    { key: `user:${username}`, max: config.loginMaxFailures },
+    ...(input.ip ? [{ key: `ip:${input.ip}`, max: config.loginMaxFailures * 10 }] : []),
+  ];
   const now = new Date();
-  const throttle = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  if (throttle?.locked_until && new Date(throttle.locked_until) > now) {
-    throw new AppError('auth.locked', {
-      retryAfterSeconds: Math.ceil((new Date(throttle.locked_until).getTime() - now.getTime()) / 1000),
-    });
+  const locks = await db
+    .selectFrom('login_throttle')
+    .select('locked_until')
+    .where(
+      'key',
+      'in',
+      counters.map((c) => c.key),
+    )
+    .where('locked_until', '>', now)
+    .execute();
+  if (locks.length > 0) {
+    const until = Math.max(...locks.map((l) => new Date(l.locked_until!).getTime()));
+    throw new AppError('auth.locked', { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) });
   }
-  const user = await repo.findUserByUsername(db, key);
+  const user = await repo.findUserByUsername(db, username);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   const today = vietnamDate(now);
   const memberships =
@@ -52,42 +66,20 @@ export async function login(
 
   if (!user || !passwordOk || user.status !== 'active' || memberships.length === 0) {
     await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('login_throttle')
-        .selectAll()
-        .where('key', '=', key)
-        .forUpdate()
-        .executeTakeFirst();
-      const windowStart = new Date(now.getTime() - config.loginLockMinutes * 60_000);
-      const fresh =
-        !row ||
-        new Date(row.first_failure_at) < windowStart ||
-        (row.locked_until !== null && new Date(row.locked_until) <= now);
-      const failures = fresh ? 1 : row.failures + 1;
-      const lockedUntil =
-        failures >= config.loginMaxFailures ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
-      await trx
-        .insertInto('login_throttle')
-        .values({ key, failures, first_failure_at: fresh ? now : row.first_failure_at, locked_until: lockedUntil })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            failures,
-            first_failure_at: fresh ? now : row!.first_failure_at,
-            locked_until: lockedUntil,
-          }),
-        )
-        .execute();
-      if (lockedUntil && user) {
-        await writeAudit(
-          trx,
-          { ...audit, actorUserId: null, actorName: null, organizationId: null },
-          {
-            action: 'identity.login_locked',
-            targetType: 'user',
-            targetId: user.id,
-            summary: { failures, lockedUntil: lockedUntil.toISOString(), ip: input.ip },
-          },
-        );
+      for (const counter of counters) {
+        const lockedUntil = await countFailure(trx, counter.key, counter.max, config.loginLockMinutes, now);
+        if (lockedUntil && user && counter.key.startsWith('user:')) {
+          await writeAudit(
+            trx,
+            { ...audit, actorUserId: null, actorName: null, organizationId: null },
+            {
+              action: 'identity.login_locked',
+              targetType: 'user',
+              targetId: user.id,
+              summary: { lockedUntil: lockedUntil.toISOString(), ip: input.ip },
+            },
+          );
+        }
       }
     });
     throw new AppError('auth.invalid_credentials');
@@ -96,7 +88,7 @@ export async function login(
   const membership = memberships[0]!;
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('login_throttle').where('key', '=', key).execute();
+    await trx.deleteFrom('login_throttle').where('key', '=', `user:${username}`).execute();
     const session = await trx
       .insertInto('sessions')
       .values({
@@ -123,6 +115,27 @@ export async function login(
     );
   });
   return { token, userId: user.id };
+}
+
+/** Counts one failed login under `key`; returns the lock end when this failure reaches `max`. */
+async function countFailure(trx: Trx, key: string, max: number, lockMinutes: number, now: Date) {
+  const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
+  const windowStart = new Date(now.getTime() - lockMinutes * 60_000);
+  const fresh =
+    !row ||
+    new Date(row.first_failure_at) < windowStart ||
+    (row.locked_until !== null && new Date(row.locked_until) <= now);
+  const failures = fresh ? 1 : row.failures + 1;
+  const firstFailureAt = fresh ? now : row.first_failure_at;
+  const lockedUntil = failures >= max ? new Date(now.getTime() + lockMinutes * 60_000) : null;
+  await trx
+    .insertInto('login_throttle')
+    .values({ key, failures, first_failure_at: firstFailureAt, locked_until: lockedUntil })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ failures, first_failure_at: firstFailureAt, locked_until: lockedUntil }),
+    )
+    .execute();
+  return lockedUntil;
 }
 
 /** Resolves a session cookie to the actor (used by the platform's authentication hook). */

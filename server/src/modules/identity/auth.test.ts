@@ -95,6 +95,20 @@ describe('login, session cookie and /api/auth/me', () => {
     expect((await login('ai.do', TEST_PASSWORD)).json().error.code).toBe('auth.locked');
   });
 
+  it('throttles one client address that sprays many usernames, without locking out other addresses', async () => {
+    const strict = await createTestApp({ config: { loginMaxFailures: 2, loginLockMinutes: 15 } });
+    try {
+      const from = (remoteAddress: string, username: string, password: string) =>
+        strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+      for (let i = 0; i < 20; i++)
+        expect((await from('10.9.9.9', `nguoi.${i}`, 'Sai-mat-khau-1')).statusCode).toBe(401);
+      expect((await from('10.9.9.9', 'admin', TEST_PASSWORD)).json().error.code).toBe('auth.locked');
+      expect((await from('10.1.1.1', 'admin', TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('logout revokes the session', async () => {
     const c = await t.login('bgd.truongvu');
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);

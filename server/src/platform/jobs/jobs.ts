@@ -18,6 +18,10 @@ export interface JobDefinition<P extends object> {
   readonly handler: (payload: P, context: { readonly jobId: string; readonly attempt: number }) => Promise<void>;
 }
 
+/** Any job definition, whatever its payload (for lists of jobs). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJob = JobDefinition<any>;
+
 export function defineJob<P extends object>(
   job: Pick<JobDefinition<P>, 'name' | 'handler'> & Partial<JobDefinition<P>>,
 ): JobDefinition<P> {
@@ -47,7 +51,7 @@ export interface JobQueue {
 export interface StartJobsOptions {
   readonly db: Db;
   readonly executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
-  readonly jobs: readonly JobDefinition<object>[];
+  readonly jobs: readonly AnyJob[];
   /** Whether this process also works the queue (false: it only enqueues). */
   readonly work: boolean;
   readonly logger: Logger;
@@ -63,7 +67,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
   });
   boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
-  const known = new Map<string, JobDefinition<object>>();
+  const known = new Map<string, AnyJob>();
   for (const job of options.jobs) {
     known.set(job.name, job);
     await boss.createQueue(job.name, {
