@@ -62,6 +62,17 @@ describe('people are scoped to the organisations one administers', () => {
     expect((await t.login('hn.chuyenvien2', 'Mat-khau-ban-dau-2026')).me.roles).toEqual(['specialist']);
   });
 
+  it('two administrators creating the same username at once: one 201, one 409, never a 500', async () => {
+    const body = {
+      username: 'hn.trung.ten',
+      fullName: 'Người trùng tên',
+      password: 'Mat-khau-ban-dau-2026',
+      membership: { organizationId: hnAdmin.me.organizationId, roles: ['specialist'] },
+    };
+    const results = await Promise.all([hnAdmin.post('/api/v1/users', body), sysAdmin.post('/api/v1/users', body)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('concurrent edits of one person: one wins, the other gets 409', async () => {
     const target = (await hnAdmin.get('/api/v1/users?q=hn.luutru')).json().items[0];
     const [a, b] = await Promise.all([

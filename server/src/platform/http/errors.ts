@@ -46,6 +46,12 @@ function classify(error: FastifyError & { code?: string }): { code: ErrorCode; d
       break;
   }
   if (error instanceof SyntaxError) return { code: 'request.malformed_json' };
+  // Constraint violations that slipped past the use case's own checks (e.g. two requests racing):
+  // the database kept its integrity, so the client gets a 4xx, not a 500.
+  const sqlState = typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code) ? error.code : undefined;
+  if (sqlState === '23505') return { code: 'record.duplicate' };
+  if (sqlState === '40001' || sqlState === '40P01') return { code: 'record.conflict' };
+  if (sqlState?.startsWith('23') || sqlState?.startsWith('22')) return { code: 'request.invalid' };
   if (error.code && DB_UNAVAILABLE.has(error.code)) return { code: 'database.unavailable' };
   if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message)) {
     return { code: 'database.unavailable' };
