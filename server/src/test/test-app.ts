@@ -89,7 +89,9 @@ export interface Response {
   json<T = any>(): T;
 }
 
-export async function createTestApp(options: { jobs?: AnyJob[]; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { jobs?: AnyJob[]; config?: Partial<Config>; serveWeb?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
@@ -105,7 +107,10 @@ export async function createTestApp(options: { jobs?: AnyJob[]; config?: Partial
     logger,
     pollingIntervalSeconds: 0.5,
   });
-  const app = await buildApp({ config, db, engine: database.handle.engine, jobs, logger }, { serveWeb: false });
+  const app = await buildApp(
+    { config, db, engine: database.handle.engine, jobs, logger },
+    { serveWeb: options.serveWeb ?? false },
+  );
 
   const client = (cookie: string, csrfToken: string, me: Client['me']): Client => {
     const send = async (

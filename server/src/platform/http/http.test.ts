@@ -95,3 +95,31 @@ describe('bad input gets a 4xx with a code, never a 500, and changes nothing', (
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 });
+
+describe('the web app', () => {
+  it('serves index.html for app routes, hashed assets as immutable, and JSON 404s under /api', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'edugov-web-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>EduGov</title>');
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const web = await createTestApp({ serveWeb: true, config: { webDist: dist } });
+    try {
+      const page = await web.app.inject({ method: 'GET', url: '/admin/organizations?at=2025-06-30' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<title>EduGov</title>');
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const api = await web.app.inject({ method: 'GET', url: '/api/v1/unknown' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('request.not_found');
+    } finally {
+      await web.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

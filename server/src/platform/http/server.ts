@@ -117,7 +117,18 @@ function newAjv(coerceTypes: false | 'array'): Ajv {
 export async function serveWebApp(app: HttpServer, webDist: string | undefined): Promise<void> {
   const hasWeb = webDist !== undefined && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist!, prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist!,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // Vite puts a content hash in every asset name: they never change.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const lang = requestLang(request);
