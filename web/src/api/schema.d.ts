@@ -2445,6 +2445,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, or null when nobody is signed in (always 200: for the web app at start) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    fullName: string;
+                                };
+                                /** Format: uuid */
+                                activeMembershipId: string;
+                                /** Format: uuid */
+                                organizationId: string;
+                                /** @description Effective roles now: the active membership plus delegated roles */
+                                roles: ("system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist")[];
+                                memberships: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    organizationShortName: string;
+                                    /** Format: uuid */
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    /** Format: uuid */
+                                    positionId: string | null;
+                                    positionName: string | null;
+                                    roles: ("system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist")[];
+                                    isPrimary: boolean;
+                                    /**
+                                     * Format: date
+                                     * @description yyyy-mm-dd
+                                     */
+                                    validFrom: string;
+                                    /**
+                                     * Format: date
+                                     * @description yyyy-mm-dd
+                                     */
+                                    validTo: string | null;
+                                    version: number;
+                                }[];
+                                delegatedRoles: {
+                                    /** Format: uuid */
+                                    delegationId: string;
+                                    /** Format: uuid */
+                                    fromUserId: string;
+                                    roles: ("system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist")[];
+                                }[];
+                                /** @description Send as X-CSRF-Token on every state-changing request */
+                                csrfToken: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/active-membership": {
         parameters: {
             query?: never;
@@ -2762,6 +2849,130 @@ export interface paths {
                                 code: "system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist";
                                 vi: string;
                                 en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Colleagues: people with a membership in force in your active organisation (for choosing a delegate, an assignee) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                                username: string;
+                                unitName: string | null;
+                                positionName: string | null;
+                                roles: ("system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist")[];
                             }[];
                         };
                     };

@@ -127,6 +127,35 @@ export async function findUsers(db: DbOrTrx, f: UserFilter) {
   return { rows, total: Number(total.n) };
 }
 
+/** Active people with a membership in force in an organisation (the colleague directory). */
+export async function findColleagues(
+  db: DbOrTrx,
+  organizationId: string,
+  today: string,
+  q: string | undefined,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('units as un', 'un.id', 'm.unit_id')
+    .leftJoin('positions as p', 'p.id', 'm.position_id')
+    .select(['u.id', 'u.full_name', 'u.username', 'un.name as unit_name', 'p.name as position_name', 'm.roles'])
+    .where('m.organization_id', '=', organizationId)
+    .where('u.status', '=', 'active')
+    .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`);
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`f_unaccent(lower(u.full_name))`, 'like', sql`f_unaccent(lower(${pattern}))`),
+        eb(sql`lower(u.username)`, 'like', pattern.toLowerCase()),
+      ]),
+    );
+  }
+  return query.orderBy('u.full_name').orderBy('u.id').limit(limit).execute();
+}
+
 /** Whether a user holds any membership in one of the given organisations. */
 export async function userBelongsTo(db: DbOrTrx, userId: string, organizationIds: readonly string[]) {
   if (organizationIds.length === 0) return false;

@@ -102,6 +102,18 @@ export async function identityRoutes(app: HttpServer, { db, config }: AppDeps): 
     },
   );
 
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null when nobody is signed in (always 200: for the web app at start)',
+        response: { 200: s.SessionState },
+      },
+    },
+    async (request) => ({ me: request.session ? await meOf(request) : null }),
+  );
+
   app.post(
     '/api/auth/active-membership',
     {
@@ -152,6 +164,40 @@ export async function identityRoutes(app: HttpServer, { db, config }: AppDeps): 
     async (request) => {
       requireActor(request);
       return { items: ROLES.map((code) => ({ code, ...ROLE_LABELS[code] })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/people',
+    {
+      schema: {
+        tags: ['people'],
+        security,
+        summary:
+          'Colleagues: people with a membership in force in your active organisation (for choosing a delegate, an assignee)',
+        querystring: s.PeopleQuery,
+        response: { 200: s.PeopleList, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await repo.findColleagues(
+        db,
+        actor.organizationId,
+        vietnamDate(),
+        request.query.q,
+        request.query.limit ?? 50,
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          fullName: r.full_name,
+          username: r.username,
+          unitName: r.unit_name,
+          positionName: r.position_name,
+          roles: r.roles,
+        })),
+      };
     },
   );
 

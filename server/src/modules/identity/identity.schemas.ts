@@ -115,3 +115,22 @@ export const CreateDelegationBody = Obj({
 export const RoleList = Obj({
   items: Type.Array(Obj({ code: RoleSchema, vi: Type.String(), en: Type.String() })),
 });
+
+export const SessionState = Obj({ me: Type.Union([Me, Type.Null()]) });
+
+export const PeopleQuery = Obj({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});
+export const PeopleList = Obj({
+  items: Type.Array(
+    Obj({
+      id: Uuid,
+      fullName: Type.String(),
+      username: Type.String(),
+      unitName: Type.Union([Type.String(), Type.Null()]),
+      positionName: Type.Union([Type.String(), Type.Null()]),
+      roles: Type.Array(RoleSchema),
+    }),
+  ),
+});

@@ -136,3 +136,25 @@ describe('delegations (ủy quyền)', () => {
     expect(await countRows(t.db, 'delegations')).toBe(before);
   });
 });
+
+describe('the colleague directory and the session state', () => {
+  it('lists people of the active organisation only, searchable without diacritics, for any official', async () => {
+    const clerk = await t.login('hn.vanthu');
+    const res = await clerk.get('/api/v1/people?q=trinh ngoc anh');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ username: 'hn.chuyenvien', unitName: 'Phòng Giáo dục Phổ thông' }),
+    ]);
+    const all = (await clerk.get('/api/v1/people?limit=200')).json().items.map((p: { username: string }) => p.username);
+    expect(all).toContain('hn.lanhdao');
+    expect(all).not.toContain('bgd.vanthu');
+  });
+
+  it('GET /api/auth/session answers 200 with null when signed out, and Me when signed in', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    const clerk = await t.login('hn.vanthu');
+    expect((await clerk.get('/api/auth/session')).json().me.user.username).toBe('hn.vanthu');
+  });
+});

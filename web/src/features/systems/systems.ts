@@ -1,0 +1,29 @@
+/** The seven business systems of EduGov, in the order of the architecture (S1–S7). */
+import type { ComponentType } from 'react';
+import {
+  ArchiveIcon,
+  ChartIcon,
+  CounterIcon,
+  DocumentIcon,
+  ExchangeIcon,
+  SignatureIcon,
+  VideoIcon,
+} from '../../components/icons';
+
+export type SystemKey = 'eOffice' | 'exchange' | 'signatures' | 'records' | 'statistics' | 'oneStop' | 'meetings';
+
+export interface BusinessSystem {
+  readonly key: SystemKey;
+  readonly path: string;
+  readonly icon: ComponentType<{ size?: number }>;
+}
+
+export const SYSTEMS: readonly BusinessSystem[] = [
+  { key: 'eOffice', path: '/e-office', icon: DocumentIcon },
+  { key: 'exchange', path: '/exchange', icon: ExchangeIcon },
+  { key: 'signatures', path: '/signatures', icon: SignatureIcon },
+  { key: 'records', path: '/records', icon: ArchiveIcon },
+  { key: 'statistics', path: '/statistics', icon: ChartIcon },
+  { key: 'oneStop', path: '/one-stop', icon: CounterIcon },
+  { key: 'meetings', path: '/meetings', icon: VideoIcon },
+];

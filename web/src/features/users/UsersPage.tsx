@@ -1,0 +1,161 @@
+/** Người dùng: the people of the organisations you administer, searchable and paginated. */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PlusIcon, SearchIcon } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { TableLoader, TableMessage } from '../../components/TableLoader';
+import { formatDate, vietnamDate } from '../../lib/dates';
+import { useRequiredMe } from '../auth/auth.queries';
+import { isSystemAdmin } from '../auth/permissions';
+import { useOrganizationOptions } from '../organizations/org.queries';
+import { CreateUserModal } from './CreateUserModal';
+import { UserStatusBadge } from './UserStatusBadge';
+import { useUsers } from './users.queries';
+
+const PAGE_SIZE = 20;
+const COLUMNS = 5;
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useRequiredMe();
+  const systemAdmin = isSystemAdmin(me);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [organizationId, setOrganizationId] = useState<string | null>(systemAdmin ? null : me.organizationId);
+  const [page, setPage] = useState(1);
+  const [createOpened, createModal] = useDisclosure(false);
+  const organizations = useOrganizationOptions(vietnamDate(), systemAdmin);
+
+  const query = useUsers({
+    organizationId: organizationId ?? undefined,
+    q,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const total = query.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.description')}
+        actions={
+          <Button leftSection={<PlusIcon size={16} />} onClick={createModal.open}>
+            {t('users.add')}
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" p="md" mb="md">
+        <SimpleGrid cols={{ base: 1, sm: systemAdmin ? 2 : 1 }} spacing="sm">
+          <TextInput
+            type="search"
+            label={t('common.search')}
+            placeholder={t('users.searchPlaceholder')}
+            leftSection={<SearchIcon size={16} />}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              setPage(1);
+            }}
+          />
+          {systemAdmin && (
+            <Select
+              label={t('users.organization')}
+              placeholder={t('common.all')}
+              data={organizations.options}
+              value={organizationId}
+              onChange={(value) => {
+                setOrganizationId(value);
+                setPage(1);
+              }}
+              searchable
+              clearable
+              limit={100}
+              nothingFoundMessage={t('common.nothingFound')}
+            />
+          )}
+        </SimpleGrid>
+      </Paper>
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={420}>
+          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.fullName')}</Table.Th>
+                <Table.Th>{t('users.username')}</Table.Th>
+                <Table.Th visibleFrom="md">{t('users.email')}</Table.Th>
+                <Table.Th>{t('users.status')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('users.createdAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.isLoading && <TableLoader columns={COLUMNS} />}
+              {query.isSuccess && query.data.items.length === 0 && (
+                <TableMessage columns={COLUMNS}>{t('users.empty')}</TableMessage>
+              )}
+              {query.data?.items.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/users/${user.id}`} fw={500}>
+                      {user.fullName}
+                    </Anchor>
+                    {user.isDemo && (
+                      <Badge ml="xs" size="xs" variant="outline" color="gray" tt="none">
+                        {t('users.demo')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{user.username}</Table.Td>
+                  <Table.Td visibleFrom="md">{user.email ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <UserStatusBadge status={user.status} />
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">{formatDate(user.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Group justify="space-between" mt="md" gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('common.totalCount', { count: total })}
+        </Text>
+        {pages > 1 && (
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            size="sm"
+            getControlProps={(control) =>
+              control === 'previous'
+                ? { 'aria-label': t('common.previousPage') }
+                : control === 'next'
+                  ? { 'aria-label': t('common.nextPage') }
+                  : {}
+            }
+          />
+        )}
+      </Group>
+      <CreateUserModal opened={createOpened} onClose={createModal.close} />
+    </>
+  );
+}

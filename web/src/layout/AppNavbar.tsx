@@ -1,0 +1,82 @@
+/** Navigation: home, the seven business systems, and administration (what the user may use). */
+import { AppShell, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import type { ComponentType, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { HomeIcon } from '../components/icons';
+import { useRequiredMe } from '../features/auth/auth.queries';
+import { isAdministrator } from '../features/auth/permissions';
+import { SYSTEMS } from '../features/systems/systems';
+import { ADMIN_ENTRIES } from './navigation';
+import { OrgSwitcher } from './OrgSwitcher';
+
+interface NavItemProps {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  exact?: boolean;
+}
+
+function NavItem({ to, label, icon: Icon, exact = false }: NavItemProps) {
+  const { pathname } = useLocation();
+  const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={<Icon size={18} />}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
+
+/** A labelled group of links (the label is a caption, not a page heading). */
+function NavSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-labelledby={id}>
+      <Text id={id} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+        {title}
+      </Text>
+      <Stack gap={2}>{children}</Stack>
+    </div>
+  );
+}
+
+export function AppNavbar({ isDesktop }: { isDesktop: boolean }) {
+  const { t } = useTranslation();
+  const me = useRequiredMe();
+  const adminEntries = ADMIN_ENTRIES.filter((entry) => entry.visibleTo(me));
+  const admin = isAdministrator(me);
+
+  return (
+    <>
+      {!isDesktop && me.memberships.length > 1 && (
+        <AppShell.Section p="sm" pb={0}>
+          <OrgSwitcher variant="navbar" />
+          <Divider mt="sm" />
+        </AppShell.Section>
+      )}
+      <AppShell.Section grow component={ScrollArea} px="xs" py="xs">
+        <nav aria-label={t('nav.main')}>
+          <Stack gap={2}>
+            <NavItem to="/" label={t('nav.home')} icon={HomeIcon} exact />
+            <NavSection id="nav-systems" title={t('nav.systems')}>
+              {SYSTEMS.map((system) => (
+                <NavItem key={system.key} to={system.path} label={t(`systems.${system.key}.name`)} icon={system.icon} />
+              ))}
+            </NavSection>
+            <NavSection id="nav-admin" title={admin ? t('nav.admin') : t('nav.personal')}>
+              {adminEntries.map((entry) => (
+                <NavItem key={entry.key} to={entry.path} label={t(`nav.${entry.key}`)} icon={entry.icon} />
+              ))}
+            </NavSection>
+          </Stack>
+        </nav>
+      </AppShell.Section>
+    </>
+  );
+}
