@@ -11,14 +11,17 @@ import { theme } from './theme';
 export function AppProviders({
   children,
   queryClient = defaultQueryClient,
+  env,
 }: {
   children: ReactNode;
   queryClient?: QueryClient;
+  /** 'test': no transitions and no portals (screen tests). */
+  env?: 'default' | 'test';
 }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
           <Notifications position="bottom-right" />
           {children}
         </MantineProvider>

@@ -1,66 +1,60 @@
-import { QueryClient } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from './api/types';
+import { queryClient } from './api/queryClient';
 import { AppProviders } from './AppProviders';
 import { routes } from './routes';
-
-const me: Me = {
-  user: { id: '00000000-0000-4000-8000-000000000001', username: 'bgd.chuyenvien', fullName: 'Đỗ Thu Trang' },
-  activeMembershipId: '00000000-0000-4000-8000-000000000002',
-  organizationId: '00000000-0000-4000-8000-000000000003',
-  roles: ['specialist'],
-  memberships: [
-    {
-      id: '00000000-0000-4000-8000-000000000002',
-      organizationId: '00000000-0000-4000-8000-000000000003',
-      organizationName: 'Bộ Giáo dục và Đào tạo',
-      organizationShortName: 'Bộ GD&ĐT',
-      unitId: null,
-      unitName: null,
-      positionId: null,
-      positionName: null,
-      roles: ['specialist'],
-      isPrimary: true,
-      validFrom: '2025-01-01',
-      validTo: null,
-      version: 1,
-    },
-  ],
-  delegatedRoles: [],
-  csrfToken: 'token',
-};
+import { apiError, mockServer, specialistMe as me } from './test/fixtures';
 
 function renderAt(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  // The app's own query client: the API client clears the cached Me in it on a 401.
+  render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>,
   );
+  return router;
 }
 
 describe('routes', () => {
   afterEach(() => {
+    queryClient.clear();
     vi.restoreAllMocks();
   });
 
-  it('sends a visitor who never signed in here to the login page without asking the server', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    renderAt('/admin/organizations');
+  it('sends a signed-out visitor to the login page after asking for the session (never GET /api/auth/me)', async () => {
+    const asked = mockServer({ '/api/auth/session': () => Response.json({ me: null }) });
+    const router = renderAt('/admin/organizations?at=2025-07-01');
     expect(await screen.findByLabelText('Tên đăng nhập')).toBeTruthy();
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(asked).toEqual(['/api/auth/session']);
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.state).toEqual({ from: '/admin/organizations?at=2025-07-01' });
   });
 
   it('shows "Không tìm thấy trang" for an unknown address, and hides administration from a specialist', async () => {
-    localStorage.setItem('edugov.session', '1');
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => Response.json(me));
+    const asked = mockServer({ '/api/auth/session': () => Response.json({ me }) });
     renderAt('/khong-co-trang-nay');
     expect(await screen.findByRole('heading', { name: 'Không tìm thấy trang' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Ủy quyền' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Người dùng' })).toBeNull();
-    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(asked).toEqual(['/api/auth/session']);
+  });
+
+  it('takes a signed-in user away from the login page', async () => {
+    mockServer({ '/api/auth/session': () => Response.json({ me }) });
+    const router = renderAt('/login');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(screen.queryByLabelText('Tên đăng nhập')).toBeNull();
+  });
+
+  it('goes back to the login page when another call answers 401 (the session ended)', async () => {
+    mockServer({
+      '/api/auth/session': () => Response.json({ me }),
+      '/api/v1/delegations': () => apiError(401, 'auth.unauthenticated'),
+    });
+    const router = renderAt('/delegations');
+    expect(await screen.findByLabelText('Tên đăng nhập')).toBeTruthy();
+    expect(router.state.location.state).toEqual({ from: '/delegations' });
   });
 });

@@ -1,4 +1,5 @@
 /** Vietnamese text helpers: every string that enters EduGov is NFC; search compares without diacritics. */
+import { sql, type RawBuilder } from 'kysely';
 
 export function nfc(value: string): string {
   return value.normalize('NFC');
@@ -24,4 +25,12 @@ export function foldVietnamese(value: string): string {
 /** Escapes % and _ for a LIKE pattern. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * An ORDER BY key close to Vietnamese alphabetical order on every engine (PGlite has no ICU collations):
+ * diacritics and case folded, so "Đỗ" sorts with "D", not after "Z"; break ties on the column itself.
+ */
+export function vietnameseOrder(column: string): RawBuilder<string> {
+  return sql<string>`f_unaccent(lower(${sql.ref(column)}))`;
 }

@@ -4,7 +4,6 @@
  * any call but login clears the cached Me, which sends the user back to the login page.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import { forgetSession } from './sessionHint';
 import { currentLanguage } from '../i18n/i18n';
 import { toApiError } from './errors';
 import { ME_QUERY_KEY, queryClient } from './queryClient';
@@ -33,8 +32,7 @@ const csrfMiddleware: Middleware = {
 
 const sessionMiddleware: Middleware = {
   onResponse({ response, schemaPath }) {
-    if (response.status === 401 && schemaPath !== LOGIN_PATH && schemaPath !== '/api/auth/me') {
-      forgetSession();
+    if (response.status === 401 && schemaPath !== LOGIN_PATH) {
       queryClient.setQueryData(ME_QUERY_KEY, null);
     }
     return response;

@@ -59,6 +59,9 @@ export type UserChanges = ApiBody<'/api/v1/users/{id}', 'patch'>;
 export type NewMembership = ApiBody<'/api/v1/users/{id}/memberships', 'post'>;
 export type MembershipChanges = ApiBody<'/api/v1/memberships/{id}', 'patch'>;
 
+/** A colleague: someone with a membership in force in the caller's active organisation. */
+export type Person = ApiResponse<'/api/v1/people', 'get'>['items'][number];
+
 export type Delegation = ApiResponse<'/api/v1/delegations', 'get'>['items'][number];
 export type NewDelegation = ApiBody<'/api/v1/delegations', 'post'>;
 

@@ -1,14 +1,14 @@
 /** Change your own password. The server ends every other session of yours. */
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../components/FormActions';
+import { FormError } from '../components/FormError';
 import { useChangePassword } from '../features/auth/auth.queries';
-import { useErrorText } from '../lib/useErrorText';
 import { useNotify } from '../lib/useNotify';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const change = useChangePassword();
   const [currentPassword, setCurrent] = useState('');
@@ -43,11 +43,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     <Modal opened={opened} onClose={close} title={t('auth.changePassword')} centered>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          {change.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {describe(change.error)}
-            </Alert>
-          )}
+          <FormError error={change.error} />
           <PasswordInput
             label={t('auth.currentPassword')}
             autoComplete="current-password"
@@ -75,14 +71,13 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             error={mismatch ? t('auth.passwordMismatch') : undefined}
             visibilityToggleButtonProps={toggleLabel}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending} disabled={mismatch || !currentPassword || !newPassword}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            loading={change.isPending}
+            disabled={mismatch || !currentPassword || !newPassword}
+          >
+            {t('common.save')}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

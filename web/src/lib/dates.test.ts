@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatDateTime, isIsoDate, startOfVietnamDay, vietnamDate } from './dates';
+import {
+  addDays,
+  formatDate,
+  formatDateTime,
+  isIsoDate,
+  startOfVietnamDay,
+  validityErrors,
+  vietnamDate,
+} from './dates';
 
 describe('formatDate', () => {
   it('reads an instant in Asia/Ho_Chi_Minh (17:30 UTC on 30 June is already 1 July in Vietnam)', () => {
@@ -40,5 +48,19 @@ describe('calendar helpers', () => {
 
   it('starts a Vietnamese day at 17:00 UTC the day before', () => {
     expect(startOfVietnamDay('2025-07-01')).toBe('2025-06-30T17:00:00.000Z');
+  });
+});
+
+describe('validityErrors', () => {
+  it('accepts an open end unless the end is required', () => {
+    expect(validityErrors('2025-07-01', '')).toEqual({});
+    expect(validityErrors('2025-07-01', '', { toRequired: true })).toEqual({ validTo: 'common.invalidDate' });
+  });
+
+  it('refuses a start that is not a date and an end before the start', () => {
+    expect(validityErrors('', '2025-07-01')).toEqual({ validFrom: 'common.invalidDate' });
+    expect(validityErrors('2025-07-01', '2025-06-30')).toEqual({ validTo: 'common.invalidDateRange' });
+    expect(validityErrors('2025-07-01', '2025-07-01')).toEqual({});
+    expect(validityErrors('2025-07-01', '2025-02-30')).toEqual({ validTo: 'common.invalidDate' });
   });
 });

@@ -90,3 +90,22 @@ export function addDays(isoDate: string, days: number): string {
 export function startOfVietnamDay(isoDate: string): string {
   return new Date(`${isoDate}T00:00:00+07:00`).toISOString();
 }
+
+export type ValidityError = 'common.invalidDate' | 'common.invalidDateRange';
+
+/**
+ * What is wrong with a validity period (i18n keys): the start must be a date; the end may be left empty
+ * (open-ended) unless required, and must not come before the start.
+ */
+export function validityErrors(
+  validFrom: string,
+  validTo: string,
+  { toRequired = false }: { toRequired?: boolean } = {},
+): { validFrom?: ValidityError; validTo?: ValidityError } {
+  const errors: { validFrom?: ValidityError; validTo?: ValidityError } = {};
+  if (!isIsoDate(validFrom)) errors.validFrom = 'common.invalidDate';
+  if (validTo === '' && !toRequired) return errors;
+  if (!isIsoDate(validTo)) errors.validTo = 'common.invalidDate';
+  else if (isIsoDate(validFrom) && validTo < validFrom) errors.validTo = 'common.invalidDateRange';
+  return errors;
+}

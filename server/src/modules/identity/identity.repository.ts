@@ -2,7 +2,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Role } from '../../platform/authz.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { escapeLike } from '../../platform/text.ts';
+import { escapeLike, vietnameseOrder } from '../../platform/text.ts';
 
 const inForce = (today: string) =>
   sql<SqlBool>`valid_from <= ${today}::date AND (valid_to IS NULL OR valid_to >= ${today}::date)`;
@@ -123,11 +123,20 @@ export async function findUsers(db: DbOrTrx, f: UserFilter) {
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await q.orderBy('u.full_name').orderBy('u.id').limit(f.limit).offset(f.offset).execute();
+  const rows = await q
+    .orderBy(vietnameseOrder('u.full_name'))
+    .orderBy('u.full_name')
+    .orderBy('u.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { rows, total: Number(total.n) };
 }
 
-/** Active people with a membership in force in an organisation (the colleague directory). */
+/**
+ * Active people with a membership in force in an organisation (the colleague directory): one row per
+ * person (their first membership there), in Vietnamese alphabetical order.
+ */
 export async function findColleagues(
   db: DbOrTrx,
   organizationId: string,
@@ -135,25 +144,33 @@ export async function findColleagues(
   q: string | undefined,
   limit: number,
 ) {
-  let query = db
+  let inner = db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('units as un', 'un.id', 'm.unit_id')
     .leftJoin('positions as p', 'p.id', 'm.position_id')
+    .distinctOn('u.id')
     .select(['u.id', 'u.full_name', 'u.username', 'un.name as unit_name', 'p.name as position_name', 'm.roles'])
     .where('m.organization_id', '=', organizationId)
     .where('u.status', '=', 'active')
     .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`);
   if (q) {
     const pattern = `%${escapeLike(q)}%`;
-    query = query.where((eb) =>
+    inner = inner.where((eb) =>
       eb.or([
         eb(sql`f_unaccent(lower(u.full_name))`, 'like', sql`f_unaccent(lower(${pattern}))`),
         eb(sql`lower(u.username)`, 'like', pattern.toLowerCase()),
       ]),
     );
   }
-  return query.orderBy('u.full_name').orderBy('u.id').limit(limit).execute();
+  return db
+    .selectFrom(inner.orderBy('u.id').orderBy('m.is_primary', 'desc').orderBy('m.valid_from').as('c'))
+    .selectAll()
+    .orderBy(vietnameseOrder('c.full_name'))
+    .orderBy('c.full_name')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
 }
 
 /** Whether a user holds any membership in one of the given organisations. */

@@ -158,3 +158,27 @@ describe('the colleague directory and the session state', () => {
     expect((await clerk.get('/api/auth/session')).json().me.user.username).toBe('hn.vanthu');
   });
 });
+
+describe('ordering and duplicates', () => {
+  it('lists each colleague once, in Vietnamese alphabetical order (Đ with D, not after Z)', async () => {
+    const created = await hnAdmin.post('/api/v1/users', {
+      username: 'hn.dinh',
+      fullName: 'Đinh Thị Yến',
+      password: 'Mat-khau-ban-dau-2026',
+      membership: { organizationId: hnAdmin.me.organizationId, roles: ['specialist'] },
+    });
+    expect(created.statusCode).toBe(201);
+    // a second membership in the same organisation must not list her twice
+    const second = await hnAdmin.post(`/api/v1/users/${created.json().id}/memberships`, {
+      organizationId: hnAdmin.me.organizationId,
+      roles: ['clerk'],
+    });
+    expect(second.statusCode).toBe(201);
+    const items = (await hnAdmin.get('/api/v1/people?limit=200')).json().items as { id: string; fullName: string }[];
+    const names = items.map((p) => p.fullName);
+    expect(names.filter((n) => n === 'Đinh Thị Yến')).toHaveLength(1);
+    expect(names.indexOf('Đinh Thị Yến')).toBeLessThan(names.indexOf('Hoàng Văn Thắng'));
+    const folded = (n: string) => n.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+    expect(names.map(folded)).toEqual([...names.map(folded)].sort());
+  });
+});

@@ -1,7 +1,7 @@
 /** All SQL of the org module. Functions take `db` or `trx` first and return rows. */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { escapeLike } from '../../platform/text.ts';
+import { escapeLike, vietnameseOrder } from '../../platform/text.ts';
 import type { OrgKind } from './org.tables.ts';
 
 /** Rows valid on a calendar date (valid_from ≤ at ≤ valid_to, open-ended when valid_to is null). */
@@ -35,7 +35,14 @@ export async function findOrganizations(db: DbOrTrx, f: OrganizationFilter) {
   }
   const countQuery = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
   const [rows, total] = await Promise.all([
-    query.orderBy('kind').orderBy('name').orderBy('valid_from').limit(f.limit).offset(f.offset).execute(),
+    query
+      .orderBy('kind')
+      .orderBy(vietnameseOrder('name'))
+      .orderBy('name')
+      .orderBy('valid_from')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     countQuery.executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };

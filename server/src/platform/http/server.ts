@@ -120,7 +120,8 @@ export async function serveWebApp(app: HttpServer, webDist: string | undefined):
     await app.register(fastifyStatic, {
       root: webDist!,
       prefix: '/',
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       index: false,
       // Vite puts a content hash in every asset name: they never change.
       setHeaders: (res, filePath) => {
@@ -134,6 +135,10 @@ export async function serveWebApp(app: HttpServer, webDist: string | undefined):
     const lang = requestLang(request);
     if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET') {
       return reply.status(404).send(errorBody('request.not_found', lang));
+    }
+    if (request.url.startsWith('/assets/')) {
+      // A missing script or style must not be answered with the HTML page.
+      return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     }
     if (!hasWeb) {
       return reply

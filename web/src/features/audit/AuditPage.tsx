@@ -5,13 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types';
 import { JsonDetails } from '../../components/JsonDetails';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { TableLoader, TableMessage } from '../../components/TableLoader';
 import { addDays, formatDateTime, isIsoDate, startOfVietnamDay } from '../../lib/dates';
 import { isKnownAuditAction, isKnownTargetType, KNOWN_AUDIT_ACTIONS, useAuditLog } from './audit.queries';
-
-const COLUMNS = 5;
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -60,30 +58,17 @@ export function AuditPage() {
         </SimpleGrid>
       </Paper>
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped verticalSpacing="xs" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.time')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.target')}</Table.Th>
-                <Table.Th>{t('audit.summary')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isLoading && <TableLoader columns={COLUMNS} />}
-              {query.isSuccess && entries.length === 0 && (
-                <TableMessage columns={COLUMNS}>{t('audit.empty')}</TableMessage>
-              )}
-              {entries.map((entry) => (
-                <AuditRow key={entry.seq} entry={entry} actionLabel={actionLabel(entry.action)} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <ListTable
+        columns={[t('audit.time'), t('audit.actor'), t('audit.action'), t('audit.target'), t('audit.summary')]}
+        minWidth={860}
+        loading={query.isLoading}
+        empty={query.isSuccess && entries.length === 0 ? t('audit.empty') : undefined}
+        verticalSpacing="xs"
+      >
+        {entries.map((entry) => (
+          <AuditRow key={entry.seq} entry={entry} actionLabel={actionLabel(entry.action)} />
+        ))}
+      </ListTable>
       <Group justify="space-between" mt="md">
         <Text size="sm" c="dimmed">
           {t('audit.shown', { count: entries.length })}

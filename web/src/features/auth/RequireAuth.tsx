@@ -7,7 +7,6 @@ import { ForbiddenPage } from '../../components/ForbiddenPage';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { QueryError } from '../../components/QueryError';
 import { useMe, useRequiredMe } from './auth.queries';
-import { hasSessionHint } from '../../api/sessionHint';
 
 export interface LoginLocationState {
   from?: string;
@@ -21,15 +20,8 @@ export function redirectTarget(state: unknown): string {
 
 /** Renders the child routes for a signed-in user; otherwise sends them to the login page and back after. */
 export function RequireAuth({ children }: { children?: ReactNode }) {
-  // Without a sign-in from this browser there is nobody to ask about: go straight to the login page
-  // (asking would be answered 401, which the browser logs as a console error).
-  const hinted = hasSessionHint();
-  const me = useMe(hinted);
+  const me = useMe();
   const location = useLocation();
-  if (!hinted && me.data === undefined) {
-    const state: LoginLocationState = { from: `${location.pathname}${location.search}` };
-    return <Navigate to="/login" replace state={state} />;
-  }
   if (me.isPending) return <FullPageLoader />;
   if (me.isError) {
     return (
@@ -56,11 +48,9 @@ export function RequireRole({ allow }: { allow: (me: Me) => boolean }) {
  * page that sent them here, or home.
  */
 export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
-  const hinted = hasSessionHint();
-  const me = useMe(hinted);
+  const me = useMe();
   const location = useLocation();
   if (me.data) return <Navigate to={redirectTarget(location.state)} replace />;
-  if (!hinted && me.data === undefined) return children;
   if (me.isPending) return <FullPageLoader />;
   return children;
 }

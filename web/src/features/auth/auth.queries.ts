@@ -1,28 +1,20 @@
 /** The signed-in user (Me) and the session actions: log in, log out, switch organisation, change password. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { ME_QUERY_KEY } from '../../api/queryClient';
 import type { ApiBody, Me } from '../../api/types';
-import { forgetSession, rememberSession } from '../../api/sessionHint';
 
+/**
+ * Me, or null when nobody is signed in. Asked of GET /api/auth/session, which answers 200 either way: the
+ * session cookie is httpOnly, and GET /api/auth/me would answer a signed-out visitor 401 (a console error).
+ */
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await unwrap(api.GET('/api/auth/me'));
-    rememberSession();
-    return me;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      forgetSession();
-      return null;
-    }
-    throw error;
-  }
+  const { me } = await unwrap(api.GET('/api/auth/session'));
+  return me;
 }
 
-/** Me, or null when nobody is signed in. */
-export function useMe(enabled = true) {
-  return useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false, enabled });
+export function useMe() {
+  return useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
 }
 
 /** Me inside the signed-in part of the app (RequireAuth guarantees it is there). */
@@ -37,7 +29,6 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: ApiBody<'/api/auth/login', 'post'>) => unwrap(api.POST('/api/auth/login', { body })),
     onSuccess: (me) => {
-      rememberSession();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, me);
     },
@@ -49,7 +40,6 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/logout')),
     onSettled: () => {
-      forgetSession();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, null);
     },

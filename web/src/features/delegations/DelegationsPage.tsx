@@ -1,14 +1,14 @@
 /** Ủy quyền: delegations you give, receive or administer; create and revoke. */
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../api/types';
 import { PlusIcon } from '../../components/icons';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { RoleBadges } from '../../components/RoleBadges';
-import { TableLoader, TableMessage } from '../../components/TableLoader';
 import { Validity } from '../../components/Validity';
 import { vietnamDate } from '../../lib/dates';
 import { useNotify } from '../../lib/useNotify';
@@ -23,7 +23,6 @@ const STATUS_COLOR: Record<DelegationStatus, string> = {
   expired: 'gray',
   revoked: 'red',
 };
-const COLUMNS = 6;
 
 export function DelegationsPage() {
   const { t } = useTranslation();
@@ -46,73 +45,65 @@ export function DelegationsPage() {
         }
       />
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('delegations.from')}</Table.Th>
-                <Table.Th>{t('delegations.to')}</Table.Th>
-                <Table.Th>{t('delegations.roles')}</Table.Th>
-                <Table.Th>{t('common.validity')}</Table.Th>
-                <Table.Th>{t('delegations.status')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isLoading && <TableLoader columns={COLUMNS} />}
-              {query.isSuccess && query.data.items.length === 0 && (
-                <TableMessage columns={COLUMNS}>{t('delegations.empty')}</TableMessage>
-              )}
-              {query.data?.items.map((d) => {
-                const status = delegationStatus(d, today);
-                return (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {d.fromName}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {d.organizationName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{d.toName}</Table.Td>
-                    <Table.Td>
-                      <RoleBadges roles={d.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        <Validity from={d.validFrom} to={d.validTo} />
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {d.reason}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
-                        {t(`delegations.statuses.${status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {status !== 'revoked' && status !== 'expired' && mayRevoke(d) && (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('delegations.revokeNamed', { name: d.toName })}
-                          onClick={() => setRevoking(d)}
-                        >
-                          {t('delegations.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <ListTable
+        columns={[
+          t('delegations.from'),
+          t('delegations.to'),
+          t('delegations.roles'),
+          t('common.validity'),
+          t('delegations.status'),
+          t('common.actions'),
+        ]}
+        minWidth={820}
+        loading={query.isLoading}
+        empty={query.isSuccess && query.data.items.length === 0 ? t('delegations.empty') : undefined}
+      >
+        {query.data?.items.map((d) => {
+          const status = delegationStatus(d, today);
+          return (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {d.fromName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {d.organizationName}
+                </Text>
+              </Table.Td>
+              <Table.Td>{d.toName}</Table.Td>
+              <Table.Td>
+                <RoleBadges roles={d.roles} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  <Validity from={d.validFrom} to={d.validTo} />
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {d.reason}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+                  {t(`delegations.statuses.${status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {status !== 'revoked' && status !== 'expired' && mayRevoke(d) && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('delegations.revokeNamed', { name: d.toName })}
+                    onClick={() => setRevoking(d)}
+                  >
+                    {t('delegations.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
       <CreateDelegationModal opened={createOpened} onClose={createModal.close} />
       <RevokeDelegationModal delegation={revoking} onClose={() => setRevoking(undefined)} />
     </>

@@ -1,12 +1,14 @@
 /** Record a new organisation (system administrators). */
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/useErrorText';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
+import { ValidityFields, type Validity } from '../../components/ValidityFields';
+import { isIsoDate, validityErrors } from '../../lib/dates';
 import { useNotify } from '../../lib/useNotify';
-import { OrgCoreFields } from './OrgCoreFields';
-import { EMPTY_ORG_CORE, hasErrors, validateOrgCore, type OrgCoreValues } from './org.form';
+import { OrgCoreFields, OrgNoteField } from './OrgCoreFields';
+import { EMPTY_ORG_CORE, hasErrors, orgCoreBody, validateOrgCore, type OrgCoreValues } from './org.form';
 import { useCreateOrganization, useOrganizationOptions } from './org.queries';
 
 interface CreateOrganizationModalProps {
@@ -26,33 +28,29 @@ export function CreateOrganizationModal({ opened, onClose, defaultDate }: Create
 
 function CreateOrganizationForm({ onDone, defaultDate }: { onDone: () => void; defaultDate: string }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const create = useCreateOrganization();
   const [core, setCore] = useState<OrgCoreValues>(EMPTY_ORG_CORE);
-  const [validFrom, setValidFrom] = useState(isIsoDate(defaultDate) ? defaultDate : '');
-  const [validTo, setValidTo] = useState('');
+  const [validity, setValidity] = useState<Validity>({
+    validFrom: isIsoDate(defaultDate) ? defaultDate : '',
+    validTo: '',
+  });
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const { options } = useOrganizationOptions(isIsoDate(validFrom) ? validFrom : defaultDate);
+  const { options } = useOrganizationOptions(isIsoDate(validity.validFrom) ? validity.validFrom : defaultDate);
 
   const errors = validateOrgCore(core);
-  const dateError = !isIsoDate(validFrom) || (validTo !== '' && (!isIsoDate(validTo) || validTo < validFrom));
+  const dateErrors = validityErrors(validity.validFrom, validity.validTo);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (hasErrors(errors) || dateError) return;
+    if (hasErrors(errors) || hasErrors(dateErrors)) return;
     create.mutate(
       {
-        name: core.name.trim(),
-        shortName: core.shortName.trim(),
-        abbreviation: core.abbreviation,
-        identifier: core.identifier,
-        kind: core.kind,
-        parentId: core.parentId,
-        validFrom,
-        validTo: validTo || null,
+        ...orgCoreBody(core),
+        validFrom: validity.validFrom,
+        validTo: validity.validTo || null,
         note: note.trim() || null,
       },
       {
@@ -67,50 +65,22 @@ function CreateOrganizationForm({ onDone, defaultDate }: { onDone: () => void; d
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {create.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(create.error)}
-          </Alert>
-        )}
+        <FormError error={create.error} />
         <OrgCoreFields
           values={core}
           onChange={(patch) => setCore((previous) => ({ ...previous, ...patch }))}
           errors={submitted ? errors : {}}
           parentOptions={options}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={t('orgs.fields.validFrom')}
-            required
-            value={validFrom}
-            onChange={(e) => setValidFrom(e.currentTarget.value)}
-            error={submitted && !isIsoDate(validFrom) ? t('common.invalidDate') : undefined}
-          />
-          <TextInput
-            type="date"
-            label={t('orgs.fields.validTo')}
-            value={validTo}
-            onChange={(e) => setValidTo(e.currentTarget.value)}
-            error={submitted && dateError && validTo !== '' ? t('common.invalidDateRange') : undefined}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={t('orgs.fields.note')}
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+        <ValidityFields
+          {...validity}
+          onChange={(patch) => setValidity((previous) => ({ ...previous, ...patch }))}
+          showErrors={submitted}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common.create')}
-          </Button>
-        </Group>
+        <OrgNoteField value={note} onChange={setNote} />
+        <FormActions onCancel={onDone} loading={create.isPending}>
+          {t('common.create')}
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
-/** Name, short name, abbreviation, identifier, kind and parent of an organisation. */
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+/** Name, short name, abbreviation, identifier, kind and parent of an organisation; and a note on a change. */
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isOrganizationKind } from './OrgFilters';
 import type { OrgCoreErrors, OrgCoreValues } from './org.form';
@@ -75,5 +75,20 @@ export function OrgCoreFields({ values, onChange, errors, parentOptions, exclude
         style={{ gridColumn: '1 / -1' }}
       />
     </SimpleGrid>
+  );
+}
+
+/** A free-text note recorded with the change (creation, edit, reorganisation). */
+export function OrgNoteField({ value, onChange }: { value: string; onChange: (note: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('orgs.fields.note')}
+      autosize
+      minRows={2}
+      maxLength={1000}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
   );
 }

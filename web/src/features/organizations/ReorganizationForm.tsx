@@ -2,16 +2,16 @@
  * Ghi nhận sáp nhập/chia tách: the predecessors end the day before the effective date and the successors
  * start on it, with the links that keep history (e.g. the 63 → 34 province merger of 1 July 2025).
  */
-import { Alert, Button, Fieldset, Group, MultiSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, MultiSelect, Radio, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../api/types';
+import { FormError } from '../../components/FormError';
 import { PlusIcon } from '../../components/icons';
 import { addDays, isIsoDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/useErrorText';
 import { useNotify } from '../../lib/useNotify';
-import { OrgCoreFields } from './OrgCoreFields';
-import { EMPTY_ORG_CORE, hasErrors, validateOrgCore, type OrgCoreValues } from './org.form';
+import { OrgCoreFields, OrgNoteField } from './OrgCoreFields';
+import { EMPTY_ORG_CORE, hasErrors, orgCoreBody, validateOrgCore, type OrgCoreValues } from './org.form';
 import { useOrganizationOptions, useRecordReorganization } from './org.queries';
 
 type ReorganizationKind = 'merger' | 'split';
@@ -25,7 +25,6 @@ interface ReorganizationFormProps {
 
 export function ReorganizationForm({ initialPredecessorIds = [], defaultDate, onDone }: ReorganizationFormProps) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const record = useRecordReorganization();
   const [kind, setKind] = useState<ReorganizationKind>('merger');
@@ -53,14 +52,7 @@ export function ReorganizationForm({ initialPredecessorIds = [], defaultDate, on
         kind,
         effectiveDate,
         predecessorIds,
-        successors: successors.map((s) => ({
-          name: s.name.trim(),
-          shortName: s.shortName.trim(),
-          abbreviation: s.abbreviation,
-          identifier: s.identifier,
-          kind: s.kind,
-          parentId: s.parentId,
-        })),
+        successors: successors.map(orgCoreBody),
         note: note.trim() || undefined,
       },
       {
@@ -76,11 +68,7 @@ export function ReorganizationForm({ initialPredecessorIds = [], defaultDate, on
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {record.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(record.error)}
-          </Alert>
-        )}
+        <FormError error={record.error} />
         <Radio.Group label={t('reorg.kind')} value={kind} onChange={(v) => setKind(v === 'split' ? 'split' : 'merger')}>
           <Group gap="lg" mt={4}>
             <Radio value="merger" label={t('reorg.merger')} />
@@ -144,14 +132,7 @@ export function ReorganizationForm({ initialPredecessorIds = [], defaultDate, on
             {t('reorg.addSuccessor')}
           </Button>
         </Group>
-        <Textarea
-          label={t('orgs.fields.note')}
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
+        <OrgNoteField value={note} onChange={setNote} />
         <Group justify="flex-end">
           <Button type="submit" loading={record.isPending}>
             {t('reorg.submit')}

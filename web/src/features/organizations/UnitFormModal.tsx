@@ -1,12 +1,14 @@
 /** Add a unit, or change one (and close it by setting "valid until"). */
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit, OrgUnitKind } from '../../api/types';
-import { isIsoDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/useErrorText';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
+import { ValidityFields, type Validity } from '../../components/ValidityFields';
+import { isIsoDate, validityErrors } from '../../lib/dates';
 import { useNotify } from '../../lib/useNotify';
-import { ABBREVIATION_PATTERN, IDENTIFIER_PATTERN } from './org.form';
+import { ABBREVIATION_PATTERN, hasErrors, IDENTIFIER_PATTERN } from './org.form';
 import { useCreateUnit, useUpdateUnit } from './org.queries';
 
 const UNIT_KINDS: readonly OrgUnitKind[] = ['office', 'department', 'agency', 'inspectorate', 'division', 'other'];
@@ -42,7 +44,6 @@ function UnitForm({
   onDone,
 }: Omit<UnitFormModalProps, 'opened' | 'onClose'> & { onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const create = useCreateUnit(organizationId);
   const update = useUpdateUnit(organizationId);
@@ -52,32 +53,32 @@ function UnitForm({
   const [kind, setKind] = useState<OrgUnitKind>(unit?.kind ?? 'division');
   const [parentUnitId, setParentUnitId] = useState<string | null>(unit?.parentUnitId ?? null);
   const [identifier, setIdentifier] = useState(unit?.identifier ?? '');
-  const [validFrom, setValidFrom] = useState(unit?.validFrom ?? (isIsoDate(defaultDate) ? defaultDate : ''));
-  const [validTo, setValidTo] = useState(unit?.validTo ?? '');
+  const [validity, setValidity] = useState<Validity>({
+    validFrom: unit?.validFrom ?? (isIsoDate(defaultDate) ? defaultDate : ''),
+    validTo: unit?.validTo ?? '',
+  });
   const [submitted, setSubmitted] = useState(false);
 
   const errors = {
     name: !name.trim(),
     abbreviation: !ABBREVIATION_PATTERN.test(abbreviation),
     identifier: identifier !== '' && !IDENTIFIER_PATTERN.test(identifier),
-    validFrom: !isIsoDate(validFrom),
-    validTo: validTo !== '' && (!isIsoDate(validTo) || validTo < validFrom),
   };
-  const show = (field: keyof typeof errors, key: 'common.required' | 'common.invalidDate' | 'common.invalidFormat') =>
+  const show = (field: keyof typeof errors, key: 'common.required' | 'common.invalidFormat') =>
     submitted && errors[field] ? t(key) : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.values(errors).some(Boolean)) return;
+    if (hasErrors(errors) || hasErrors(validityErrors(validity.validFrom, validity.validTo))) return;
     const fields = {
       name: name.trim(),
       abbreviation,
       kind,
       parentUnitId,
       identifier: identifier || null,
-      validFrom,
-      validTo: validTo || null,
+      validFrom: validity.validFrom,
+      validTo: validity.validTo || null,
     };
     const onSuccess = () => {
       notify.success(unit ? t('common.saved') : t('units.added'));
@@ -90,11 +91,7 @@ function UnitForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {mutation.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(mutation.error)}
-          </Alert>
-        )}
+        <FormError error={mutation.error} />
         <TextInput
           label={t('units.name')}
           required
@@ -137,32 +134,15 @@ function UnitForm({
           onChange={(e) => setIdentifier(e.currentTarget.value.toUpperCase())}
           error={show('identifier', 'common.invalidFormat')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={t('orgs.fields.validFrom')}
-            required
-            value={validFrom}
-            onChange={(e) => setValidFrom(e.currentTarget.value)}
-            error={show('validFrom', 'common.invalidDate')}
-          />
-          <TextInput
-            type="date"
-            label={t('orgs.fields.validTo')}
-            description={unit ? t('units.closeHint') : undefined}
-            value={validTo}
-            onChange={(e) => setValidTo(e.currentTarget.value)}
-            error={show('validTo', 'common.invalidDate')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {unit ? t('common.save') : t('common.add')}
-          </Button>
-        </Group>
+        <ValidityFields
+          {...validity}
+          onChange={(patch) => setValidity((previous) => ({ ...previous, ...patch }))}
+          showErrors={submitted}
+          toDescription={unit ? t('units.closeHint') : undefined}
+        />
+        <FormActions onCancel={onDone} loading={mutation.isPending}>
+          {unit ? t('common.save') : t('common.add')}
+        </FormActions>
       </Stack>
     </form>
   );

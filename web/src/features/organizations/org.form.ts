@@ -1,5 +1,5 @@
 /** Form values shared by the create, edit and reorganisation forms, with the server's own patterns. */
-import type { OrganizationKind } from '../../api/types';
+import type { Organization, OrganizationKind, SuccessorInput } from '../../api/types';
 
 export const IDENTIFIER_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 export const ABBREVIATION_PATTERN = /^[^\s/]+$/;
@@ -24,6 +24,23 @@ export const EMPTY_ORG_CORE: OrgCoreValues = {
   kind: 'provincial_department',
   parentId: null,
 };
+
+/** The values of an existing organisation, to edit. */
+export function orgCoreValuesOf(org: Organization): OrgCoreValues {
+  return {
+    name: org.name,
+    shortName: org.shortName,
+    abbreviation: org.abbreviation,
+    identifier: org.identifier,
+    kind: org.kind,
+    parentId: org.parent?.id ?? null,
+  };
+}
+
+/** The values as the API takes them (a new organisation, or a successor in a reorganisation). */
+export function orgCoreBody(values: OrgCoreValues): SuccessorInput {
+  return { ...values, name: values.name.trim(), shortName: values.shortName.trim() };
+}
 
 /** Error keys (i18n) per field; empty when the values can be sent. */
 export function validateOrgCore(values: OrgCoreValues): OrgCoreErrors {

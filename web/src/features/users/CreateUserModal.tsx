@@ -1,9 +1,10 @@
 /** Create a person with a first membership: in the admin's organisation, or any for a system administrator. */
-import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useErrorText } from '../../lib/useErrorText';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 import { useNotify } from '../../lib/useNotify';
 import { useRequiredMe } from '../auth/auth.queries';
 import { defaultMembershipValues, MembershipFields, type MembershipValues } from './MembershipFields';
@@ -24,7 +25,6 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const me = useRequiredMe();
-  const describe = useErrorText();
   const notify = useNotify();
   const navigate = useNavigate();
   const create = useCreateUser();
@@ -74,11 +74,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {create.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(create.error)}
-          </Alert>
-        )}
+        <FormError error={create.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('users.username')}
@@ -120,14 +116,9 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           onChange={(patch) => setMembership((previous) => ({ ...previous, ...patch }))}
           rolesError={submitted && errors.roles ? t('common.required') : undefined}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={create.isPending}>
+          {t('common.create')}
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,30 +1,17 @@
 /** Add a membership, change its unit/position/roles, or end it on a date. */
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Checkbox, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDetail } from '../../api/types';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 import { isIsoDate, vietnamDate } from '../../lib/dates';
-import { useErrorText } from '../../lib/useErrorText';
 import { useNotify } from '../../lib/useNotify';
 import { useRequiredMe } from '../auth/auth.queries';
 import { defaultMembershipValues, MembershipFields, type MembershipValues } from './MembershipFields';
 import { useAddMembership, useUpdateMembership } from './users.queries';
 
 type UserMembership = UserDetail['memberships'][number];
-
-function FormActions({ onCancel, loading, children }: { onCancel: () => void; loading: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={loading}>
-        {children}
-      </Button>
-    </Group>
-  );
-}
 
 export function AddMembershipModal({
   userId,
@@ -46,7 +33,6 @@ export function AddMembershipModal({
 function AddMembershipForm({ userId, onDone }: { userId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const me = useRequiredMe();
-  const describe = useErrorText();
   const notify = useNotify();
   const add = useAddMembership(userId);
   const [values, setValues] = useState<MembershipValues>(defaultMembershipValues(me.organizationId));
@@ -72,11 +58,7 @@ function AddMembershipForm({ userId, onDone }: { userId: string; onDone: () => v
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {add.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(add.error)}
-          </Alert>
-        )}
+        <FormError error={add.error} />
         <MembershipFields
           values={values}
           onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
@@ -114,7 +96,6 @@ export function EditMembershipModal({ membership, onClose }: { membership?: User
 
 function EditMembershipForm({ membership, onDone }: { membership: UserMembership; onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const update = useUpdateMembership();
   const [values, setValues] = useState<MembershipValues>({
@@ -150,11 +131,7 @@ function EditMembershipForm({ membership, onDone }: { membership: UserMembership
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text fw={500}>{membership.organizationName}</Text>
-        {update.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(update.error)}
-          </Alert>
-        )}
+        <FormError error={update.error} />
         <MembershipFields
           values={values}
           onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
@@ -184,7 +161,6 @@ export function EndMembershipModal({ membership, onClose }: { membership?: UserM
 
 function EndMembershipForm({ membership, onDone }: { membership: UserMembership; onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const update = useUpdateMembership();
   const [validTo, setValidTo] = useState(vietnamDate());
@@ -207,11 +183,7 @@ function EndMembershipForm({ membership, onDone }: { membership: UserMembership;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {update.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(update.error)}
-          </Alert>
-        )}
+        <FormError error={update.error} />
         <TextInput
           type="date"
           label={t('users.endDate')}

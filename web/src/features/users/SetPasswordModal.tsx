@@ -1,9 +1,10 @@
 /** An administrator sets a person's password; that person's sessions end. */
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDetail } from '../../api/types';
-import { useErrorText } from '../../lib/useErrorText';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 import { useNotify } from '../../lib/useNotify';
 import { useSetUserPassword } from './users.queries';
 
@@ -24,7 +25,6 @@ export function SetPasswordModal({ user, opened, onClose }: SetPasswordModalProp
 
 function SetPasswordForm({ user, onDone }: { user: UserDetail; onDone: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const setPassword = useSetUserPassword(user.id);
   const [password, setValue] = useState('');
@@ -46,11 +46,7 @@ function SetPasswordForm({ user, onDone }: { user: UserDetail; onDone: () => voi
   return (
     <form onSubmit={submit}>
       <Stack gap="sm">
-        {setPassword.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {describe(setPassword.error)}
-          </Alert>
-        )}
+        <FormError error={setPassword.error} />
         <PasswordInput
           label={t('auth.newPassword')}
           description={t('auth.passwordHint')}
@@ -70,14 +66,9 @@ function SetPasswordForm({ user, onDone }: { user: UserDetail; onDone: () => voi
           error={mismatch ? t('auth.passwordMismatch') : undefined}
           visibilityToggleButtonProps={toggle}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={setPassword.isPending} disabled={!password || mismatch}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={setPassword.isPending} disabled={!password || mismatch}>
+          {t('common.save')}
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,20 +1,18 @@
 /** Name and e-mail of a person, enable/disable the account, and set a new password. */
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDetail } from '../../api/types';
+import { FormError } from '../../components/FormError';
 import { KeyIcon } from '../../components/icons';
 import { formatDateTime } from '../../lib/dates';
-import { isConflict } from '../../lib/errorText';
-import { useErrorText } from '../../lib/useErrorText';
 import { useNotify } from '../../lib/useNotify';
 import { SetPasswordModal } from './SetPasswordModal';
 import { useUpdateUser } from './users.queries';
 
 export function UserProfileCard({ user, onReload }: { user: UserDetail; onReload: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const notify = useNotify();
   const update = useUpdateUser(user.id);
   const [fullName, setFullName] = useState(user.fullName);
@@ -46,16 +44,7 @@ export function UserProfileCard({ user, onReload }: { user: UserDetail; onReload
       </Title>
       <form onSubmit={save}>
         <Stack gap="sm">
-          {update.isError && (
-            <Alert color="red" variant="light" role="alert">
-              {describe(update.error)}
-              {isConflict(update.error) && (
-                <Button size="xs" variant="light" color="red" ml="sm" onClick={onReload}>
-                  {t('common.reload')}
-                </Button>
-              )}
-            </Alert>
-          )}
+          <FormError error={update.error} onReload={onReload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               label={t('users.fullName')}

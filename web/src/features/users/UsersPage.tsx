@@ -17,9 +17,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PlusIcon, SearchIcon } from '../../components/icons';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { TableLoader, TableMessage } from '../../components/TableLoader';
 import { formatDate, vietnamDate } from '../../lib/dates';
 import { useRequiredMe } from '../auth/auth.queries';
 import { isSystemAdmin } from '../auth/permissions';
@@ -29,7 +29,6 @@ import { UserStatusBadge } from './UserStatusBadge';
 import { useUsers } from './users.queries';
 
 const PAGE_SIZE = 20;
-const COLUMNS = 5;
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -94,47 +93,40 @@ export function UsersPage() {
         </SimpleGrid>
       </Paper>
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.fullName')}</Table.Th>
-                <Table.Th>{t('users.username')}</Table.Th>
-                <Table.Th visibleFrom="md">{t('users.email')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('users.createdAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isLoading && <TableLoader columns={COLUMNS} />}
-              {query.isSuccess && query.data.items.length === 0 && (
-                <TableMessage columns={COLUMNS}>{t('users.empty')}</TableMessage>
+      <ListTable
+        columns={[
+          t('users.fullName'),
+          t('users.username'),
+          { label: t('users.email'), visibleFrom: 'md' },
+          t('users.status'),
+          { label: t('users.createdAt'), visibleFrom: 'sm' },
+        ]}
+        minWidth={420}
+        loading={query.isLoading}
+        empty={query.isSuccess && query.data.items.length === 0 ? t('users.empty') : undefined}
+        highlightOnHover
+      >
+        {query.data?.items.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/users/${user.id}`} fw={500}>
+                {user.fullName}
+              </Anchor>
+              {user.isDemo && (
+                <Badge ml="xs" size="xs" variant="outline" color="gray" tt="none">
+                  {t('users.demo')}
+                </Badge>
               )}
-              {query.data?.items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/users/${user.id}`} fw={500}>
-                      {user.fullName}
-                    </Anchor>
-                    {user.isDemo && (
-                      <Badge ml="xs" size="xs" variant="outline" color="gray" tt="none">
-                        {t('users.demo')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{user.username}</Table.Td>
-                  <Table.Td visibleFrom="md">{user.email ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <UserStatusBadge status={user.status} />
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{formatDate(user.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+            </Table.Td>
+            <Table.Td>{user.username}</Table.Td>
+            <Table.Td visibleFrom="md">{user.email ?? '—'}</Table.Td>
+            <Table.Td>
+              <UserStatusBadge status={user.status} />
+            </Table.Td>
+            <Table.Td visibleFrom="sm">{formatDate(user.createdAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <Group justify="space-between" mt="md" gap="sm">
         <Text size="sm" c="dimmed">
           {t('common.totalCount', { count: total })}

@@ -16,7 +16,7 @@ export const userKeys = {
   detail: (id: string) => ['users', 'detail', id] as const,
 };
 
-export function useUsers(filter: UserFilter, enabled = true) {
+export function useUsers(filter: UserFilter) {
   return useQuery({
     queryKey: userKeys.list(filter),
     queryFn: () =>
@@ -33,7 +33,6 @@ export function useUsers(filter: UserFilter, enabled = true) {
         }),
       ),
     placeholderData: keepPreviousData,
-    enabled,
   });
 }
 
