@@ -107,6 +107,9 @@ describe('the web app', () => {
     fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
     const web = await createTestApp({ serveWeb: true, config: { webDist: dist } });
     try {
+      const home = await web.app.inject({ method: 'GET', url: '/' });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('<title>EduGov</title>');
       const page = await web.app.inject({ method: 'GET', url: '/admin/organizations?at=2025-06-30' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toContain('text/html');
@@ -114,6 +117,10 @@ describe('the web app', () => {
       const asset = await web.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['cache-control']).toContain('immutable');
+      // a file added after start (a rebuilt web app) is served without a restart; a missing asset is a 404
+      fs.writeFileSync(path.join(dist, 'assets', 'app-def456.js'), 'console.log(2)');
+      expect((await web.app.inject({ method: 'GET', url: '/assets/app-def456.js' })).body).toBe('console.log(2)');
+      expect((await web.app.inject({ method: 'GET', url: '/assets/app-gone.js' })).statusCode).toBe(404);
       const api = await web.app.inject({ method: 'GET', url: '/api/v1/unknown' });
       expect(api.statusCode).toBe(404);
       expect(api.json().error.code).toBe('request.not_found');

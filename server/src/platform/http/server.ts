@@ -122,7 +122,7 @@ export async function serveWebApp(app: HttpServer, webDist: string | undefined):
       prefix: '/',
       // Files are looked up per request, so a rebuilt web app is served without a restart.
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       // Vite puts a content hash in every asset name: they never change.
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
