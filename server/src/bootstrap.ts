@@ -8,9 +8,13 @@ import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { platformMigrations } from './platform/migrations/index.ts';
-import { hashPassword, seedDemoPeople } from './modules/identity/index.ts';
+import { DEMO_ACCOUNTS, hashPassword, seedDemoPeople } from './modules/identity/index.ts';
+import { writeAudit, type AuditContext } from './platform/audit/audit.ts';
 import { seedDemoStructure, seedReferenceOrganizations } from './modules/org/index.ts';
 import { MODULES } from './modules.ts';
+
+/** Start-up work done by the system itself, not by a person. */
+const SYSTEM: AuditContext = { actorUserId: null, actorName: 'EduGov', organizationId: null, requestId: null };
 
 export const ALL_MIGRATIONS = [platformMigrations, ...MODULES.map((m) => m.migrations)];
 
@@ -30,7 +34,17 @@ export async function connect(
 
 export async function migrateAndSeedReference(handle: DatabaseHandle): Promise<string[]> {
   const { applied } = await migrateToLatest(handle.db as never, ALL_MIGRATIONS);
-  await handle.db.transaction().execute((trx) => seedReferenceOrganizations(trx));
+  await handle.db.transaction().execute(async (trx) => {
+    const { inserted } = await seedReferenceOrganizations(trx);
+    if (inserted > 0) {
+      await writeAudit(trx, SYSTEM, {
+        action: 'system.reference_data_seeded',
+        targetType: 'organization',
+        targetId: null,
+        summary: { organizationsInserted: inserted },
+      });
+    }
+  });
   return applied;
 }
 
@@ -52,6 +66,12 @@ export async function seedDemo(
   await handle.db.transaction().execute(async (trx) => {
     const ids = await seedDemoStructure(trx);
     await seedDemoPeople(trx, ids, passwordHash);
+    await writeAudit(trx, SYSTEM, {
+      action: 'system.demo_people_seeded',
+      targetType: 'user',
+      targetId: null,
+      summary: { accounts: DEMO_ACCOUNTS.length, passwordGenerated: generated },
+    });
   });
   return { password, generated };
 }

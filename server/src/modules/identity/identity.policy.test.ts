@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../platform/authz.ts';
 import { identityPolicy } from './identity.policy.ts';
+import { buildActor } from '../../test/factories.ts';
 
-const actor = (organizationId: string, ...roles: Role[]): Actor => ({
-  userId: 'u',
-  username: 'u',
-  fullName: 'U',
-  sessionId: 's',
-  membershipId: 'm',
-  organizationId,
-  unitId: null,
-  roles: new Set(roles),
-  delegations: [],
-});
+const actor = buildActor;
 
 describe('identity policy', () => {
   it.each([

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../platform/authz.ts';
 import { orgPolicy } from './org.policy.ts';
+import { buildActor } from '../../test/factories.ts';
 
 const MOET = 'org-moet';
 const HN = 'org-hn';
-const actor = (organizationId: string, ...roles: Role[]): Actor => ({
-  userId: 'u',
-  username: 'u',
-  fullName: 'U',
-  sessionId: 's',
-  membershipId: 'm',
-  organizationId,
-  unitId: null,
-  roles: new Set(roles),
-  delegations: [],
-});
+const actor = buildActor;
 
 describe('org policy', () => {
   it.each([

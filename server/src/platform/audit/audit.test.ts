@@ -91,8 +91,9 @@ describe('npm run audit:verify', () => {
             }),
           );
         }
+        expectedRows = (await verifyAuditChain(handle.db)).rows; // the seed's row and these three
+        expect(expectedRows).toBe(4);
         await handle.close();
-        expectedRows = 3;
       } else {
         // The test database already has a tampered chain (previous test): verify a fresh copy's count instead.
         await tamper(t.db, sql`DELETE FROM audit_log`);

@@ -65,10 +65,8 @@ const FIRST_DAY_AFTER_MERGER = '2025-07-01';
 /** Placeholder level-2 code used for every Sở GD&ĐT (unknown per province). */
 const SO_LEVEL2_PLACEHOLDER = '20';
 
-const NOTE_H_ORDERING =
-  'identifier unverified: H code assigned by the folded alphabetical ordering (file header)';
-const NOTE_SO_PLACEHOLDER =
-  'identifier unverified: level-2 code 20 is a placeholder, to be corrected by admins';
+const NOTE_H_ORDERING = 'identifier unverified: H code assigned by the folded alphabetical ordering (file header)';
+const NOTE_SO_PLACEHOLDER = 'identifier unverified: level-2 code 20 is a placeholder, to be corrected by admins';
 const NOTE_SURVIVING_CODE = "identifier assumed to be the surviving province's code (unverified)";
 
 // ─── Ministry ────────────────────────────────────────────────────────────────────────────────────────
@@ -540,13 +538,7 @@ const CURRENT_MOET_UNITS: readonly UnitRow[] = [
   ['moet-gdmn', 'Vụ Giáo dục Mầm non', 'GDMN', 'department', MOET_UNITS_FROM],
   ['moet-gdpt', 'Vụ Giáo dục Phổ thông', 'GDPT', 'department', MOET_2025_RESTRUCTURING],
   ['moet-gddh', 'Vụ Giáo dục Đại học', 'GDĐH', 'department', MOET_UNITS_FROM],
-  [
-    'moet-gdnntx',
-    'Vụ Giáo dục nghề nghiệp và Giáo dục thường xuyên',
-    'GDNNTX',
-    'department',
-    MOET_2025_RESTRUCTURING,
-  ],
+  ['moet-gdnntx', 'Vụ Giáo dục nghề nghiệp và Giáo dục thường xuyên', 'GDNNTX', 'department', MOET_2025_RESTRUCTURING],
   ['moet-tccb', 'Vụ Tổ chức cán bộ', 'TCCB', 'department', MOET_UNITS_FROM],
   ['moet-khtc', 'Vụ Kế hoạch - Tài chính', 'KHTC', 'department', MOET_UNITS_FROM],
   ['moet-pc', 'Vụ Pháp chế', 'PC', 'department', MOET_UNITS_FROM],
