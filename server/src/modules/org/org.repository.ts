@@ -52,6 +52,19 @@ export async function findOrganizationById(db: DbOrTrx, id: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The organisation and every organisation above it (bounded, in case of bad data). */
+export async function findAncestorIds(db: DbOrTrx, id: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM organizations WHERE id = ${id}
+      UNION ALL
+      SELECT o.id, o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 50
+    )
+    SELECT id FROM up
+  `.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
 export async function findOrganizationsByIds(db: DbOrTrx, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('organizations').selectAll().where('id', 'in', ids).execute();

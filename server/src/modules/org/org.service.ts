@@ -58,6 +58,9 @@ async function checkOrganizationInput(trx: Trx, input: OrganizationInput, except
     if (input.parentId === exceptId) throw new AppError('org.invalid_parent', { reason: 'self' });
     const parent = await repo.findOrganizationById(trx, input.parentId);
     if (!parent) throw new AppError('org.invalid_parent', { parentId: input.parentId });
+    if (exceptId && (await repo.findAncestorIds(trx, input.parentId)).includes(exceptId)) {
+      throw new AppError('org.invalid_parent', { reason: 'the parent is below this organisation' });
+    }
   }
   const clash = await repo.findIdentifierOverlap(trx, input.identifier, input.validFrom, input.validTo, exceptId);
   if (clash) throw new AppError('org.overlapping_identifier', { identifier: input.identifier, usedBy: clash.name });

@@ -116,6 +116,14 @@ describe('organisations across the 1 July 2025 province merger', () => {
     expect(await countRows(t.db, 'audit_log')).toBe(auditBefore + 1); // only hn.chuyenvien's login
   });
 
+  it('refuses to put an organisation under one of its own descendants', async () => {
+    const moet = (await list(admin, 'q=000.00.00.G03')).items[0]! as Org & { version: number };
+    const hue = (await list(admin, 'kind=university&at=2026-06-01')).items.find((o) => o.name === 'Đại học Huế')!;
+    const res = await admin.patch(`/api/v1/organizations/${moet.id}`, { version: moet.version, parentId: hue.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('org.invalid_parent');
+  });
+
   it('refuses an identifier already used by another organisation in the same period', async () => {
     const res = await admin.post('/api/v1/organizations', {
       identifier: '000.00.00.G03',

@@ -1,7 +1,8 @@
 /** Platform routes: health, the audit trail browser and failed background jobs (administrators). */
-import { findAuditRows } from '../audit/audit.ts';
+import { findAuditRows, writeAudit } from '../audit/audit.ts';
 import { authorize, hasRole, isSystemAdmin } from '../authz.ts';
-import type { AppDeps } from '../context.ts';
+import { useCaseContext, type AppDeps } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { requireActor } from './authn.ts';
 import { commonErrors, IsoDateTime, Obj, Type, Uuid } from './schema.ts';
 import type { HttpServer } from './server.ts';
@@ -149,8 +150,18 @@ export async function systemRoutes(app: HttpServer, deps: AppDeps): Promise<void
       },
     },
     async (request) => {
-      authorize(isSystemAdmin(requireActor(request)));
-      await jobs.retry(request.params.name, request.params.id);
+      const actor = requireActor(request);
+      authorize(isSystemAdmin(actor));
+      const { name, id } = request.params;
+      await db.transaction().execute(async (trx) => {
+        if (!(await jobs.retry(trx, name, id))) throw new AppError('record.not_found', { type: 'job', name, id });
+        await writeAudit(trx, useCaseContext(request, actor).audit, {
+          action: 'system.job_retried',
+          targetType: 'job',
+          targetId: id,
+          summary: { name },
+        });
+      });
       return { ok: true as const };
     },
   );

@@ -59,6 +59,16 @@ describe('background jobs', () => {
     expect(failed.attempts).toBe(3);
     const clerk = await t.login('bgd.vanthu');
     expect((await clerk.get('/api/v1/admin/jobs/failed')).statusCode).toBe(403);
+
+    // Retrying runs it again (and it fails again), with an audit row; an unknown job is a 404.
+    const audited = () =>
+      t.db.selectFrom('audit_log').select('target_id').where('action', '=', 'system.job_retried').execute();
+    expect((await admin.post(`/api/v1/admin/jobs/test.always_fail/${failed.id}/retry`)).statusCode).toBe(200);
+    expect((await audited()).map((r) => r.target_id)).toEqual([failed.id]);
+    await vi.waitFor(() => expect(attemptsOfFailing).toBeGreaterThan(3), { timeout: 20_000, interval: 200 });
+    const unknown = await admin.post('/api/v1/admin/jobs/test.always_fail/00000000-0000-4000-8000-000000000000/retry');
+    expect(unknown.statusCode).toBe(404);
+    expect(await audited()).toHaveLength(1);
   });
 
   it('refuses job names that are not module.imperative', () => {

@@ -43,8 +43,8 @@ export interface JobQueue {
   /** Inserts the job inside `trx`: it is delivered only if that transaction commits. */
   enqueue<P extends object>(trx: Trx, job: JobDefinition<P>, payload: P): Promise<string>;
   listFailed(db: DbOrTrx, limit: number): Promise<FailedJob[]>;
-  /** Retries a failed job now. */
-  retry(name: string, id: string): Promise<void>;
+  /** Retries a failed job now, inside `trx` (so the caller's audit row commits with it); false if no such job. */
+  retry(trx: Trx, name: string, id: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +56,16 @@ export interface StartJobsOptions {
   readonly work: boolean;
   readonly logger: Logger;
   readonly pollingIntervalSeconds?: number;
+}
+
+/** pg-boss's database adapter over an open Kysely transaction. */
+function inTransaction(trx: Trx): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      const result = await trx.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as unknown[] };
+    },
+  };
 }
 
 export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
@@ -98,14 +108,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
   return {
     async enqueue(trx, job, payload) {
       if (!known.has(job.name)) throw new Error(`Job ${job.name} is not registered`);
-      const id = await boss.send(job.name, payload, {
-        db: {
-          executeSql: async (text: string, values: unknown[]) => {
-            const result = await trx.executeQuery(CompiledQuery.raw(text, values));
-            return { rows: result.rows as unknown[] };
-          },
-        },
-      });
+      const id = await boss.send(job.name, payload, { db: inTransaction(trx) });
       if (!id) throw new Error(`Job ${job.name} was not created`);
       return id;
     },
@@ -135,8 +138,10 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
         failedAt: r.completed_on,
       }));
     },
-    async retry(name, id) {
-      await boss.retry(name, id);
+    async retry(trx, name, id) {
+      if (!known.has(name)) return false;
+      const result = (await boss.retry(name, id, { db: inTransaction(trx) })) as unknown as { affected?: number };
+      return (result?.affected ?? 0) > 0;
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
