@@ -26,6 +26,23 @@ export interface Config {
   readonly webDist: string;
   readonly jobs: boolean;
   readonly version: string;
+  /** Where uploaded files live: a local folder (default `<DATA_DIR>/files`) or `s3://bucket/prefix` with S3_*. */
+  readonly filesUrl: string | undefined;
+  readonly s3: {
+    readonly endpoint: string | undefined;
+    readonly region: string;
+    readonly accessKeyId: string | undefined;
+    readonly secretAccessKey: string | undefined;
+  };
+  /** The largest file a user may upload. */
+  readonly uploadMaxBytes: number;
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:port`); e-mail is off when unset. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** The address people use to open the app, for links in e-mails. */
+  readonly publicUrl: string;
+  /** Remind the assignee when a deadline is this many working days away. */
+  readonly dueSoonWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -76,10 +93,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   // Relative to where the user ran npm (npm workspaces run scripts inside server/).
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? 'data');
 
+  const filesUrl = env.FILES_URL?.trim() || undefined;
+  if (filesUrl !== undefined && !/^(s3:\/\/[a-z0-9.-]+(\/.*)?|file:\/\/\/.+)$/.test(filesUrl)) {
+    problems.push('FILES_URL must be s3://bucket[/prefix] or file:///absolute/path');
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
+    problems.push('SMTP_URL must start with smtp:// or smtps://');
+  const port = int('PORT', 3000, 0, 65535);
+
   const config: Config = {
     env: nodeEnv as Config['env'],
     host: env.HOST ?? '0.0.0.0',
-    port: int('PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     engine: databaseUrl ? 'postgresql' : 'pglite',
     dataDir,
@@ -95,6 +121,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.resolve(env.WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     jobs: bool('JOBS', true),
     version: env.npm_package_version ?? '0.1.0',
+    filesUrl,
+    s3: {
+      endpoint: env.S3_ENDPOINT?.trim() || undefined,
+      region: env.S3_REGION?.trim() || 'us-east-1',
+      accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    },
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'EduGov <no-reply@edugov.local>',
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    dueSoonWorkingDays: int('DUE_SOON_WORKING_DAYS', 2, 0, 30),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -81,6 +81,61 @@ export const ERROR_CODES = {
   'identity.username_taken': { status: 409, vi: 'Tên đăng nhập đã tồn tại', en: 'The username is taken' },
   'identity.invalid_roles': { status: 400, vi: 'Vai trò không hợp lệ', en: 'Invalid roles' },
   'identity.invalid_delegation': { status: 400, vi: 'Ủy quyền không hợp lệ', en: 'Invalid delegation' },
+  'calendar.invalid_year': { status: 400, vi: 'Năm không hợp lệ (1900–2199)', en: 'The year is invalid (1900–2199)' },
+  'calendar.invalid_override': {
+    status: 400,
+    vi: 'Ngày điều chỉnh lịch không hợp lệ',
+    en: 'The calendar adjustment is invalid',
+  },
+  'files.too_large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'The file is larger than allowed' },
+  'files.unsupported_type': {
+    status: 415,
+    vi: 'Chỉ nhận tệp PDF, DOCX, XLSX hoặc ảnh (PNG, JPEG, TIFF)',
+    en: 'Only PDF, DOCX, XLSX or image files (PNG, JPEG, TIFF) are accepted',
+  },
+  'files.empty': { status: 400, vi: 'Tệp rỗng', en: 'The file is empty' },
+  'files.missing': { status: 400, vi: 'Chưa chọn tệp để tải lên', en: 'No file was sent' },
+  'files.storage_unavailable': {
+    status: 503,
+    vi: 'Kho lưu trữ tệp tạm thời không sẵn sàng, vui lòng thử lại',
+    en: 'The file store is temporarily unavailable; retry',
+  },
+  'documents.invalid_state': {
+    status: 409,
+    vi: 'Văn bản đang ở trạng thái không cho phép thao tác này',
+    en: 'The document is not in a state that allows this',
+  },
+  'documents.invalid_assignment': {
+    status: 400,
+    vi: 'Phân công xử lý không hợp lệ',
+    en: 'The assignment is invalid',
+  },
+  'documents.invalid_deadline': {
+    status: 400,
+    vi: 'Hạn xử lý không hợp lệ',
+    en: 'The deadline is invalid',
+  },
+  'documents.register_not_found': {
+    status: 400,
+    vi: 'Sổ đăng ký không tồn tại hoặc không dùng được cho văn bản này',
+    en: 'The register does not exist or cannot be used for this document',
+  },
+  'documents.register_mismatch': {
+    status: 400,
+    vi: 'Văn bản mật phải vào sổ văn bản mật, văn bản thường vào sổ thường',
+    en: 'Confidential documents go to a confidential register, others to an ordinary one',
+  },
+  'documents.file_required': {
+    status: 400,
+    vi: 'Cần đính kèm tệp văn bản',
+    en: 'The document file is required',
+  },
+  'documents.file_not_found': {
+    status: 400,
+    vi: 'Tệp đính kèm không tồn tại',
+    en: 'An attached file does not exist',
+  },
+  'documents.invalid_period': { status: 400, vi: 'Khoảng thời gian không hợp lệ', en: 'The period is invalid' },
   'database.unavailable': {
     status: 503,
     vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',

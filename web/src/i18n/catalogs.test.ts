@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import vi from './vi.json';
+import { enCatalog, viCatalog } from './catalogs';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -14,8 +13,8 @@ function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
   return out;
 }
 
-const viKeys = flatten(vi);
-const enKeys = flatten(en);
+const viKeys = flatten(viCatalog);
+const enKeys = flatten(enCatalog);
 
 describe('i18n catalogs', () => {
   it('has every Vietnamese key in English', () => {

@@ -1,14 +1,13 @@
 /** i18next set up with the Vietnamese and English catalogs. Vietnamese is the default and the fallback. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import vi from './vi.json';
+import { enCatalog, viCatalog } from './catalogs';
 import { readSavedLanguage, saveLanguage, type Language } from './language';
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: viCatalog }, en: { translation: enCatalog } },
   lng: readSavedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],

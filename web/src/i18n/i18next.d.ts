@@ -1,9 +1,9 @@
 import 'i18next';
-import type vi from './vi.json';
+import type { viCatalog } from './catalogs';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: { translation: typeof viCatalog };
   }
 }
