@@ -1,5 +1,6 @@
 /** load config → open db (lock, migrate, seed in demo) → build app → listen; graceful shutdown. */
 import { buildApp } from './app.ts';
+import { seedDemoIncoming } from './modules/documents/index.ts';
 import { connect, migrateAndSeedReference, seedDemo, type DemoSeedResult } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -14,6 +15,7 @@ function banner(config: Config, url: string, demo: DemoSeedResult | undefined): 
     `  EduGov ${config.version} — ${url}`,
     `  Cơ sở dữ liệu / database: ${config.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`,
     `  Tài liệu API / API docs: ${url}/api/docs`,
+    `  Thư điện tử / e-mail: ${mailServer(config) ?? 'tắt / off (SMTP_URL chưa đặt / not set)'}`,
   ];
   if (demo) {
     lines.push('', '  Tài khoản demo / demo accounts:');
@@ -25,6 +27,13 @@ function banner(config: Config, url: string, demo: DemoSeedResult | undefined): 
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The SMTP server's scheme, host and port, never its user or password. */
+function mailServer(config: Config): string | undefined {
+  if (!config.smtpUrl) return undefined;
+  const url = new URL(config.smtpUrl);
+  return `${url.protocol}//${url.host}`;
 }
 
 async function main(): Promise<void> {
@@ -65,14 +74,21 @@ async function main(): Promise<void> {
     }
   }
   const demo = config.demo ? await seedDemo(handle, config) : undefined;
+  if (config.smtpUrl) logger.info({ smtp: mailServer(config), from: config.mailFrom }, 'e-mail notifications on');
+  else logger.info('e-mail notifications off: SMTP_URL is not set');
   const jobs = await startJobs({
     db: handle.db,
+    config,
     executeSql: handle.executeSql,
     jobs: ALL_JOBS,
     work: config.jobs,
     logger,
   });
-  const app = await buildApp({ config, db: handle.db, engine: handle.engine, jobs, logger });
+  const app = await buildApp({ config, db: handle.db, engine: handle.engine, jobs, logger, listen: handle.listen });
+  if (demo) {
+    const seeded = await seedDemoIncoming({ db: handle.db, jobs, config });
+    if (seeded > 0) logger.info({ documents: seeded }, 'demo incoming documents created');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AuditContext } from './audit/audit.ts';
 import type { Actor } from './authz.ts';
 import type { Config } from './config.ts';
+import type { ListenFn } from './db/database.ts';
 import type { MigrationSet } from './db/migrate.ts';
 import type { Db } from './db/schema.ts';
 import type { HttpServer } from './http/server.ts';
@@ -15,6 +16,8 @@ export interface AppDeps {
   readonly engine: Config['engine'];
   readonly jobs: JobQueue;
   readonly logger: Logger;
+  /** LISTEN on a database channel (live updates); absent where no database is open (OpenAPI generation). */
+  readonly listen?: ListenFn;
 }
 
 /** A module: its migrations, jobs and routes. `index.ts` of each module exports one. */

@@ -95,6 +95,7 @@ export const ERROR_CODES = {
   },
   'files.empty': { status: 400, vi: 'Tệp rỗng', en: 'The file is empty' },
   'files.missing': { status: 400, vi: 'Chưa chọn tệp để tải lên', en: 'No file was sent' },
+  'files.not_found': { status: 404, vi: 'Không tìm thấy tệp', en: 'File not found' },
   'files.storage_unavailable': {
     status: 503,
     vi: 'Kho lưu trữ tệp tạm thời không sẵn sàng, vui lòng thử lại',
@@ -134,6 +135,21 @@ export const ERROR_CODES = {
     status: 400,
     vi: 'Tệp đính kèm không tồn tại',
     en: 'An attached file does not exist',
+  },
+  'documents.possible_duplicate': {
+    status: 409,
+    vi: 'Có thể trùng văn bản đã vào sổ (cùng cơ quan ban hành, số ký hiệu và ngày). Kiểm tra lại hoặc xác nhận vẫn vào sổ',
+    en: 'Possibly a duplicate of a registered document (same issuer, number and date). Check, or confirm to register anyway',
+  },
+  'documents.invalid_dates': {
+    status: 400,
+    vi: 'Ngày tháng không hợp lệ (ngày văn bản, ngày đến hoặc hạn trả lời)',
+    en: 'The dates are invalid (document date, arrival date or reply due date)',
+  },
+  'documents.invalid_recipient': {
+    status: 400,
+    vi: 'Người hoặc đơn vị được giao không thuộc cơ quan, đơn vị này',
+    en: 'The person or unit chosen does not belong to this organisation or unit',
   },
   'documents.invalid_period': { status: 400, vi: 'Khoảng thời gian không hợp lệ', en: 'The period is invalid' },
   'database.unavailable': {

@@ -11,7 +11,7 @@ import { ALL_JOBS, buildApp } from '../app.ts';
 import { connect, migrateAndSeedReference, seedDemo } from '../bootstrap.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
-import type { Db } from '../platform/db/schema.ts';
+import type { Database, Db } from '../platform/db/schema.ts';
 import type { HttpServer } from '../platform/http/server.ts';
 import { startJobs, type AnyJob, type JobQueue } from '../platform/jobs/jobs.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -80,12 +80,33 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<Response>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** POSTs one file as multipart/form-data (part `field`, default "file"), as a browser's FormData does. */
+  upload(url: string, file: UploadFile, headers?: Record<string, string>): Promise<Response>;
+}
+
+export interface UploadFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly contentType?: string;
+  readonly field?: string;
+}
+
+/** A multipart/form-data body with one file part; the name goes as raw UTF-8, like browsers send it. */
+export function multipartBody(file: UploadFile): { contentType: string; payload: Buffer } {
+  const boundary = `----edugov-test-${randomBytes(8).toString('hex')}`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
+    `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head, 'utf8'), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, payload };
 }
 
 export interface Response {
   readonly statusCode: number;
   readonly headers: Record<string, string | string[] | number | undefined>;
   readonly body: string;
+  /** The body's bytes (for downloads). */
+  readonly rawBody: Buffer;
   json<T = any>(): T;
 }
 
@@ -101,6 +122,7 @@ export async function createTestApp(
   const db = database.handle.db;
   const jobs = await startJobs({
     db,
+    config,
     executeSql: database.handle.executeSql,
     jobs: [...ALL_JOBS, ...(options.jobs ?? [])],
     work: true,
@@ -108,7 +130,7 @@ export async function createTestApp(
     pollingIntervalSeconds: 0.5,
   });
   const app = await buildApp(
-    { config, db, engine: database.handle.engine, jobs, logger },
+    { config, db, engine: database.handle.engine, jobs, logger, listen: database.handle.listen },
     { serveWeb: options.serveWeb ?? false },
   );
 
@@ -139,6 +161,16 @@ export async function createTestApp(
       get: (url, headers) => send('GET', url, undefined, headers),
       post: (url, body, headers) => send('POST', url, body ?? {}, headers),
       patch: (url, body, headers) => send('PATCH', url, body ?? {}, headers),
+      async upload(url, file, headers = {}) {
+        const { contentType, payload } = multipartBody(file);
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': contentType, ...headers },
+          payload,
+        });
+        return wrap(res);
+      },
     };
   };
 
@@ -164,15 +196,24 @@ export async function createTestApp(
   };
 }
 
-function wrap(res: { statusCode: number; headers: Response['headers']; body: string; json: () => any }): Response {
-  return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: () => res.json() };
+function wrap(res: {
+  statusCode: number;
+  headers: Response['headers'];
+  body: string;
+  rawPayload: Buffer;
+  json: () => any;
+}): Response {
+  return {
+    statusCode: res.statusCode,
+    headers: res.headers,
+    body: res.body,
+    rawBody: res.rawPayload,
+    json: () => res.json(),
+  };
 }
 
 /** Rows of a table (for asserting that a rejected request changed nothing). */
-export async function countRows(
-  db: Db,
-  table: 'audit_log' | 'organizations' | 'users' | 'sessions' | 'memberships' | 'delegations' | 'units',
-): Promise<number> {
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

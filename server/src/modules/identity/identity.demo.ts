@@ -3,8 +3,9 @@
  * in the Department of Education and Training of Hà Nội. Their password is set at every start to
  * DEMO_PASSWORD, or to a generated one that the start-up banner prints.
  */
-import type { Role } from '../../platform/authz.ts';
-import type { Trx } from '../../platform/db/schema.ts';
+import { sql } from 'kysely';
+import type { Actor, Role } from '../../platform/authz.ts';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.ts';
 
 export interface DemoAccount {
   readonly username: string;
@@ -88,6 +89,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
+/** A demo person's e-mail address (`hn.lanhdao@demo.edugov.vn`), for notification e-mails. */
+export function demoEmail(account: Pick<DemoAccount, 'username'>): string {
+  return `${account.username}@demo.edugov.vn`;
+}
+
 /** Creates the demo accounts if missing and sets their password hash. `ids` maps seed keys to ids. */
 export async function seedDemoPeople(trx: Trx, ids: ReadonlyMap<string, string>, passwordHash: string): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
@@ -95,7 +101,7 @@ export async function seedDemoPeople(trx: Trx, ids: ReadonlyMap<string, string>,
     if (user) {
       await trx
         .updateTable('users')
-        .set({ password_hash: passwordHash, status: 'active' })
+        .set({ password_hash: passwordHash, status: 'active', email: sql`coalesce(email, ${demoEmail(account)})` })
         .where('id', '=', user.id)
         .execute();
       continue;
@@ -105,7 +111,7 @@ export async function seedDemoPeople(trx: Trx, ids: ReadonlyMap<string, string>,
       .values({
         username: account.username,
         full_name: account.fullName,
-        email: null,
+        email: demoEmail(account),
         password_hash: passwordHash,
         is_demo: true,
       })
@@ -129,4 +135,27 @@ export async function seedDemoPeople(trx: Trx, ids: ReadonlyMap<string, string>,
       primary = false;
     }
   }
+}
+
+/** A demo person acting in their primary membership (for seeding demo work through the real use cases). */
+export async function demoActor(db: DbOrTrx, username: string): Promise<Actor> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'u.username', 'u.full_name', 'm.id as membership_id', 'm.organization_id', 'm.unit_id', 'm.roles'])
+    .where('u.username', '=', username)
+    .orderBy('m.is_primary', 'desc')
+    .orderBy('m.valid_from')
+    .executeTakeFirstOrThrow();
+  return {
+    userId: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    sessionId: 'demo-seed',
+    membershipId: row.membership_id,
+    organizationId: row.organization_id,
+    unitId: row.unit_id,
+    roles: new Set(row.roles),
+    delegations: [],
+  };
 }

@@ -19,6 +19,19 @@ export async function findUserById(db: DbOrTrx, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The e-mail address of each active person among `ids` who has one (for notification e-mails). */
+export async function findUserEmails(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('status', '=', 'active')
+    .where('email', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.email!]));
+}
+
 export async function findMembershipsOfUser(db: DbOrTrx, userId: string, today?: string) {
   let q = db
     .selectFrom('memberships as m')
@@ -228,4 +241,53 @@ export async function findDelegationById(db: DbOrTrx, id: string) {
 
 export function rolesSubset(roles: readonly Role[], of: readonly Role[]): boolean {
   return roles.every((r) => of.includes(r));
+}
+
+/** People holding `role` in an organisation today (optionally in one unit), with their e-mail: for notices. */
+export async function findMembersWithRole(
+  db: DbOrTrx,
+  organizationId: string,
+  role: Role,
+  today: string,
+  unitId?: string,
+) {
+  let query = db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.full_name', 'u.email'])
+    .distinct()
+    .where('m.organization_id', '=', organizationId)
+    .where('u.status', '=', 'active')
+    .where(sql<SqlBool>`${role} = ANY(m.roles)`)
+    .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`);
+  if (unitId) query = query.where('m.unit_id', '=', unitId);
+  return query.execute();
+}
+
+/** Whether a person has a membership in force today in the organisation (and unit, when given). */
+export async function isMemberOf(db: DbOrTrx, userId: string, organizationId: string, today: string, unitId?: string) {
+  let query = db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.id')
+    .where('m.user_id', '=', userId)
+    .where('m.organization_id', '=', organizationId)
+    .where('u.status', '=', 'active')
+    .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`);
+  if (unitId) query = query.where('m.unit_id', '=', unitId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** The unit of a person's membership in force today in the organisation (the primary one first), or null. */
+export async function findMemberUnitId(db: DbOrTrx, userId: string, organizationId: string, today: string) {
+  const row = await db
+    .selectFrom('memberships as m')
+    .select('m.unit_id')
+    .where('m.user_id', '=', userId)
+    .where('m.organization_id', '=', organizationId)
+    .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`)
+    .orderBy('m.is_primary', 'desc')
+    .orderBy('m.valid_from')
+    .executeTakeFirst();
+  return row?.unit_id ?? null;
 }

@@ -23,10 +23,17 @@ export interface DatabaseHandle {
   readonly engine: DatabaseEngine;
   /** Runs raw SQL text on the pool (used by pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Calls `handler` with the payload of each NOTIFY on `channel` (sent with `pg_notify` inside a transaction,
+   * it arrives only after that transaction commits). Resolves once listening; returns the unsubscribe.
+   */
+  listen: ListenFn;
   /** PGlite only: the whole data folder as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
+
+export type ListenFn = (channel: string, handler: (payload: string) => void) => Promise<() => Promise<void>>;
 
 export interface OpenDatabaseOptions {
   readonly databaseUrl?: string | undefined;
@@ -45,11 +52,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const listener = new PgListener(options.databaseUrl);
     return {
       db,
       engine: 'postgresql',
       executeSql: (text, values) => pool.query(text, values as unknown[]),
-      close: () => db.destroy(),
+      listen: (channel, handler) => listener.listen(channel, handler),
+      async close() {
+        await listener.close();
+        await db.destroy();
+      },
     };
   }
 
@@ -67,6 +79,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       engine: 'pglite',
       executeSql: (text, values) => pool.query(text, values as unknown[]),
+      async listen(channel, handler) {
+        checkChannel(channel);
+        const unlisten = await pglite.listen(channel, handler);
+        let done = false;
+        return async () => {
+          if (done || pglite.closed) return;
+          done = true;
+          await unlisten();
+        };
+      },
       dumpDataDir: async () => pglite.dumpDataDir('gzip'),
       async close() {
         await db.destroy();
@@ -77,5 +99,99 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   } catch (error) {
     lock?.release();
     throw error;
+  }
+}
+
+function checkChannel(channel: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Invalid notification channel: ${channel}`);
+}
+
+/**
+ * LISTEN on PostgreSQL: one dedicated connection (outside the pool) for all channels of the process. When it
+ * drops, it reconnects with backoff and listens again; notifications sent while it was down are lost, so
+ * consumers must treat them as hints (reload on reconnect), never as the only copy of the data.
+ */
+class PgListener {
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs = 500;
+  private closed = false;
+
+  constructor(private readonly connectionString: string) {}
+
+  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    checkChannel(channel);
+    if (this.closed) throw new Error('The database is closed');
+    let set = this.handlers.get(channel);
+    const first = !set;
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+    }
+    set.add(handler);
+    const client = await this.connect();
+    if (first) await client.query(`LISTEN ${channel}`);
+    return async () => {
+      const current = this.handlers.get(channel);
+      if (!current?.delete(handler) || current.size > 0) return;
+      this.handlers.delete(channel);
+      await this.client?.query(`UNLISTEN ${channel}`).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.handlers.clear();
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    await client.connect();
+    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+    if (this.closed) {
+      await client.end();
+      throw new Error('The database is closed');
+    }
+    this.client = client;
+    this.retryDelayMs = 500;
+    return client;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    void client.end().catch(() => undefined);
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.retryTimer || this.handlers.size === 0) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.connect().catch(() => {
+        this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
+        this.scheduleReconnect();
+      });
+    }, this.retryDelayMs);
+    this.retryTimer.unref();
   }
 }

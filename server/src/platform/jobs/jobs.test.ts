@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { defineJob } from './jobs.ts';
+import { createLogger } from '../logger.ts';
+import { defineJob, startJobs } from './jobs.ts';
 
 const handled: string[] = [];
 let attemptsOfFailing = 0;
@@ -23,9 +25,24 @@ const failingJob = defineJob<{ note: string }>({
   },
 });
 
+/** Every 3 seconds; records when it ran and whether its handler got the database. */
+const ticks: { at: number; users: number }[] = [];
+const tickJob = defineJob({
+  name: 'test.tick',
+  everyMinutes: 0.05,
+  retryLimit: 0,
+  handler: async (_payload, { db }) => {
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    ticks.push({ at: Date.now(), users: Number(row.n) });
+  },
+});
+
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ jobs: [recordJob, failingJob] });
+  t = await createTestApp({ jobs: [recordJob, failingJob, tickJob] });
 });
 afterAll(() => t.close());
 
@@ -73,5 +90,44 @@ describe('background jobs', () => {
 
   it('refuses job names that are not module.imperative', () => {
     expect(() => defineJob({ name: 'NoModule', handler: async () => {} })).toThrow();
+  });
+
+  it('runs a recurring job once per period, however many processes work the queue', async () => {
+    // A second process on the same database, offering the same recurring job.
+    const second = await startJobs({
+      db: t.db,
+      config: t.config,
+      executeSql: t.database.handle.executeSql,
+      jobs: [tickJob],
+      work: true,
+      logger: createLogger(t.config),
+      pollingIntervalSeconds: 0.5,
+    });
+    const before = ticks.length;
+    try {
+      await vi.waitFor(() => expect(ticks.length).toBeGreaterThanOrEqual(before + 3), {
+        timeout: 30_000,
+        interval: 200,
+      });
+    } finally {
+      const started = Date.now();
+      await second.stop();
+      expect(Date.now() - started).toBeLessThan(12_000);
+    }
+    const slots = await sql<{ slot: Date; n: number }>`
+      SELECT singleton_on AS slot, count(*)::int AS n FROM pgboss.job WHERE name = 'test.tick' GROUP BY 1
+    `.execute(t.db);
+    // One job per 3-second slot, never two, and each ran once.
+    expect(slots.rows.every((r) => r.n === 1)).toBe(true);
+    expect(slots.rows.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(slots.rows.length);
+    const times = slots.rows.map((r) => new Date(r.slot).getTime()).sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect((times[i]! - times[i - 1]!) % 3000).toBe(0);
+    expect(ticks.every((tick) => tick.users > 0)).toBe(true);
+  });
+
+  it('refuses recurring periods pg-boss cannot keep apart', () => {
+    expect(() => defineJob({ name: 'test.too_often', everyMinutes: 0.001, handler: async () => {} })).toThrow();
+    expect(() => defineJob({ name: 'test.too_rare', everyMinutes: 24 * 60, handler: async () => {} })).toThrow();
   });
 });

@@ -2,11 +2,26 @@
  * Background jobs on pg-boss (PostgreSQL and PGlite alike) behind a small typed interface:
  * define a job once (name, retry policy, handler), `enqueue(trx, job, payload)` inside the caller's
  * transaction (the job exists only if the transaction commits), and failed jobs stay visible to admins.
+ * A job with `everyMinutes` also runs on that period: each working process offers it once per time slot
+ * and pg-boss keeps one job per slot (`singletonSeconds`), however many processes offer it.
  */
 import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
 import type { Db, DbOrTrx, Trx } from '../db/schema.ts';
+
+/** What a handler gets besides its payload. */
+export interface JobContext {
+  readonly jobId: string;
+  /** 1 for the first try. */
+  readonly attempt: number;
+  readonly db: Db;
+  readonly config: Config;
+  /** The queue, to enqueue follow-up work inside the handler's own transaction. */
+  readonly jobs: JobQueue;
+  readonly logger: Logger;
+}
 
 export interface JobDefinition<P extends object> {
   /** `module.imperative`, e.g. `exchange.send_package`. */
@@ -15,17 +30,33 @@ export interface JobDefinition<P extends object> {
   /** Seconds before the first retry; doubled on each retry when `retryBackoff`. */
   readonly retryDelaySeconds: number;
   readonly retryBackoff: boolean;
-  readonly handler: (payload: P, context: { readonly jobId: string; readonly attempt: number }) => Promise<void>;
+  /**
+   * Run it every this many minutes (fractions allowed, at least one second, at most 720) while a process
+   * works the queue; the payload is then `{}`. Slots are aligned on the database clock, so processes agree.
+   */
+  readonly everyMinutes?: number;
+  /** Whether the job exists under this configuration (e.g. e-mail needs SMTP_URL); default: always. */
+  readonly enabled?: (config: Config) => boolean;
+  readonly handler: (payload: P, context: JobContext) => Promise<void>;
 }
 
 /** Any job definition, whatever its payload (for lists of jobs). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJob = JobDefinition<any>;
 
+/** pg-boss refuses singleton slots longer than its archive delay for completed jobs (12 hours by default). */
+const MAX_PERIOD_SECONDS = 12 * 60 * 60;
+
 export function defineJob<P extends object>(
   job: Pick<JobDefinition<P>, 'name' | 'handler'> & Partial<JobDefinition<P>>,
 ): JobDefinition<P> {
   if (!/^[a-z_]+\.[a-z_]+$/.test(job.name)) throw new Error(`Job names are module.imperative: ${job.name}`);
+  if (job.everyMinutes !== undefined) {
+    const seconds = job.everyMinutes * 60;
+    if (!(seconds >= 1 && seconds <= MAX_PERIOD_SECONDS)) {
+      throw new Error(`Job ${job.name}: everyMinutes must be from 1/60 to ${MAX_PERIOD_SECONDS / 60}`);
+    }
+  }
   return { retryLimit: 3, retryDelaySeconds: 30, retryBackoff: true, ...job };
 }
 
@@ -40,6 +71,8 @@ export interface FailedJob {
 }
 
 export interface JobQueue {
+  /** Whether the job is registered and enabled under this process's configuration. */
+  isEnabled(job: AnyJob): boolean;
   /** Inserts the job inside `trx`: it is delivered only if that transaction commits. */
   enqueue<P extends object>(trx: Trx, job: JobDefinition<P>, payload: P): Promise<string>;
   listFailed(db: DbOrTrx, limit: number): Promise<FailedJob[]>;
@@ -50,6 +83,7 @@ export interface JobQueue {
 
 export interface StartJobsOptions {
   readonly db: Db;
+  readonly config: Config;
   readonly executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
   readonly jobs: readonly AnyJob[];
   /** Whether this process also works the queue (false: it only enqueues). */
@@ -72,40 +106,38 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => options.executeSql(text, values) },
     archiveFailedAfterSeconds: 60 * 60 * 24 * 30,
-    // pg-boss's own cron clock is not needed yet; maintenance keeps the queue tables tidy.
+    // pg-boss's own cron clock is not used: recurring jobs are offered by `offerEvery` below.
     schedule: false,
   });
   boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
   const known = new Map<string, AnyJob>();
-  for (const job of options.jobs) {
-    known.set(job.name, job);
-    await boss.createQueue(job.name, {
-      name: job.name,
-      retryLimit: job.retryLimit,
-      retryDelay: job.retryDelaySeconds,
-      retryBackoff: job.retryBackoff,
-    });
-    if (options.work) {
-      await boss.work<object>(
-        job.name,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
-        async ([item]) => {
-          if (!item) return;
-          const log = options.logger.child({ job: job.name, jobId: item.id, attempt: item.retryCount + 1 });
-          try {
-            await job.handler(item.data, { jobId: item.id, attempt: item.retryCount + 1 });
-            log.info('job done');
-          } catch (error) {
-            log.warn({ err: error }, 'job failed');
-            throw error;
-          }
-        },
-      );
-    }
-  }
+  const timers: NodeJS.Timeout[] = [];
+  const offering = new Set<Promise<unknown>>();
+  let stopping = false;
 
-  return {
+  /** Offers the job for the current slot now and then several times per slot; duplicates are refused. */
+  const offerEvery = (job: AnyJob, everyMinutes: number) => {
+    const singletonSeconds = Math.round(everyMinutes * 60);
+    const offer = () => {
+      if (stopping) return;
+      const sent = boss
+        .send(job.name, {}, { singletonSeconds, singletonKey: 'every' })
+        .catch((error: unknown) =>
+          options.logger.warn({ err: error, job: job.name }, 'could not offer a recurring job'),
+        )
+        .finally(() => offering.delete(sent));
+      offering.add(sent);
+    };
+    offer();
+    // A quarter of the period (at most a minute) so no slot is missed whatever the timer drift.
+    const timer = setInterval(offer, Math.min(singletonSeconds * 250, 60_000));
+    timer.unref();
+    timers.push(timer);
+  };
+
+  const queue: JobQueue = {
+    isEnabled: (job) => known.has(job.name),
     async enqueue(trx, job, payload) {
       if (!known.has(job.name)) throw new Error(`Job ${job.name} is not registered`);
       const id = await boss.send(job.name, payload, { db: inTransaction(trx) });
@@ -144,7 +176,49 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
       return (result?.affected ?? 0) > 0;
     },
     async stop() {
+      stopping = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(offering);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
+
+  for (const job of options.jobs) {
+    if (job.enabled && !job.enabled(options.config)) continue;
+    known.set(job.name, job);
+    await boss.createQueue(job.name, {
+      name: job.name,
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: job.retryBackoff,
+    });
+    if (options.work) {
+      await boss.work<object>(
+        job.name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+        async ([item]) => {
+          if (!item) return;
+          const attempt = item.retryCount + 1;
+          const log = options.logger.child({ job: job.name, jobId: item.id, attempt });
+          try {
+            await job.handler(item.data, {
+              jobId: item.id,
+              attempt,
+              db: options.db,
+              config: options.config,
+              jobs: queue,
+              logger: log,
+            });
+            log.info('job done');
+          } catch (error) {
+            log.warn({ err: error }, 'job failed');
+            throw error;
+          }
+        },
+      );
+      if (job.everyMinutes !== undefined) offerEvery(job, job.everyMinutes);
+    }
+  }
+
+  return queue;
 }
