@@ -1,0 +1,25 @@
+/** The documents module's public door: register books and incoming documents (outgoing ones come next). */
+import type { AppModule } from '../../platform/context.ts';
+import './documents.tables.ts';
+import { exportsRoutes } from './exports/exports.routes.ts';
+import { incomingJobs } from './incoming/incoming.jobs.ts';
+import { incomingRoutes } from './incoming/incoming.routes.ts';
+import { documentsMigrations } from './migrations/index.ts';
+import { registersRoutes } from './registers/registers.routes.ts';
+import { supervisionRoutes } from './supervision/supervision.routes.ts';
+
+export const documentsModule: AppModule = {
+  name: 'documents',
+  migrations: documentsMigrations,
+  jobs: incomingJobs,
+  routes: async (app, deps) => {
+    await registersRoutes(app, deps);
+    await incomingRoutes(app, deps);
+    await exportsRoutes(app, deps);
+    await supervisionRoutes(app, deps);
+  },
+};
+
+export { receiveIncoming, type ReceivedFromOrganization } from './incoming/incoming.service.ts';
+export { seedDemoIncoming } from './incoming/incoming.demo.ts';
+export { DOCUMENT_TYPES, type DocumentTypeCode, type Urgency, type Confidentiality } from './documents.types.ts';

@@ -1,0 +1,80 @@
+/** SQL of register books (sổ đăng ký) and their yearly counters. */
+import type { DbOrTrx, Trx } from '../../../platform/db/schema.ts';
+import { vietnameseOrder } from '../../../platform/text.ts';
+
+export type Direction = 'incoming' | 'outgoing';
+
+export async function findRegisters(db: DbOrTrx, organizationId: string, direction?: Direction) {
+  let query = db
+    .selectFrom('registers as r')
+    .selectAll('r')
+    .select((eb) =>
+      eb
+        .selectFrom('register_counters as c')
+        .select('c.last_number')
+        .whereRef('c.register_id', '=', 'r.id')
+        .orderBy('c.year', 'desc')
+        .limit(1)
+        .as('last_number'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('register_counters as c')
+        .select('c.year')
+        .whereRef('c.register_id', '=', 'r.id')
+        .orderBy('c.year', 'desc')
+        .limit(1)
+        .as('last_year'),
+    )
+    .where('r.organization_id', '=', organizationId);
+  if (direction) query = query.where('r.direction', '=', direction);
+  return query.orderBy('r.confidential').orderBy(vietnameseOrder('r.name')).orderBy('r.name').execute();
+}
+
+export async function findRegisterById(db: DbOrTrx, id: string) {
+  return db.selectFrom('registers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export const DEFAULT_REGISTER_NAMES = {
+  incoming: { ordinary: 'Sổ đăng ký văn bản đến', confidential: 'Sổ đăng ký văn bản đến mật' },
+  outgoing: { ordinary: 'Sổ đăng ký văn bản đi', confidential: 'Sổ đăng ký văn bản đi mật' },
+} as const;
+
+/**
+ * The organisation's default register for a direction and confidentiality: the first active one, created
+ * (idempotently, safe under concurrency) when the organisation has none yet.
+ */
+export async function findOrCreateDefaultRegister(
+  trx: Trx,
+  organizationId: string,
+  direction: Direction,
+  confidential: boolean,
+) {
+  const existing = () =>
+    trx
+      .selectFrom('registers')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('direction', '=', direction)
+      .where('confidential', '=', confidential)
+      .where('active', '=', true)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+  const found = await existing();
+  if (found) return { register: found, created: false };
+  const names = DEFAULT_REGISTER_NAMES[direction];
+  const inserted = await trx
+    .insertInto('registers')
+    .values({
+      organization_id: organizationId,
+      direction,
+      name: confidential ? names.confidential : names.ordinary,
+      confidential,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return { register: inserted ?? (await existing())!, created: inserted !== undefined };
+}

@@ -1,0 +1,77 @@
+/** Use cases for register books: list, create, rename or retire. Numbers are allocated by the documents that use them. */
+import { writeAudit } from '../../../platform/audit/audit.ts';
+import { authorize, hasRole, type Actor } from '../../../platform/authz.ts';
+import type { UseCaseContext } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db/schema.ts';
+import { AppError } from '../../../platform/errors.ts';
+import * as repo from './registers.repository.ts';
+
+/** Clerks keep the books; the organisation's administrators may set them up too. Everyone in the org may read them. */
+export const registerPolicy = {
+  canManage: (actor: Actor, organizationId: string) =>
+    actor.organizationId === organizationId && hasRole(actor, 'clerk', 'org_admin'),
+};
+
+export async function listRegisters(db: Db, ctx: UseCaseContext, direction?: repo.Direction) {
+  return repo.findRegisters(db, ctx.actor.organizationId, direction);
+}
+
+export async function createRegister(
+  db: Db,
+  ctx: UseCaseContext,
+  input: { direction: repo.Direction; name: string; confidential: boolean },
+) {
+  authorize(registerPolicy.canManage(ctx.actor, ctx.actor.organizationId));
+  return db.transaction().execute(async (trx) => {
+    const register = await trx
+      .insertInto('registers')
+      .values({ organization_id: ctx.actor.organizationId, ...input })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx.audit, {
+      action: 'documents.register_created',
+      targetType: 'register',
+      targetId: register.id,
+      summary: { after: input },
+    });
+    return register;
+  });
+}
+
+export async function updateRegister(
+  db: Db,
+  ctx: UseCaseContext,
+  id: string,
+  input: { version: number; name?: string; active?: boolean },
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findRegisterById(trx, id);
+    if (!before || before.organization_id !== ctx.actor.organizationId) {
+      throw new AppError('record.not_found', { type: 'register', id });
+    }
+    authorize(registerPolicy.canManage(ctx.actor, before.organization_id));
+    const after = await trx
+      .updateTable('registers')
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!after) throw new AppError('record.conflict', { version: before.version });
+    await writeAudit(trx, ctx.audit, {
+      action: 'documents.register_updated',
+      targetType: 'register',
+      targetId: id,
+      summary: {
+        before: { name: before.name, active: before.active },
+        after: { name: after.name, active: after.active },
+      },
+    });
+    return after;
+  });
+}
