@@ -25,7 +25,8 @@ export default defineConfig(({ mode }) => {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
               { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-              { name: 'vendor', test: /node_modules[\\/]/ },
+              // pdf.js stays out of the shared chunk: it loads only with the PDF preview.
+              { name: 'vendor', test: /node_modules[\\/](?!pdfjs-dist[\\/])/ },
             ],
           },
         },

@@ -33,12 +33,16 @@ describe('routes', () => {
   });
 
   it('shows "Không tìm thấy trang" for an unknown address, and hides administration from a specialist', async () => {
-    const asked = mockServer({ '/api/auth/session': () => Response.json({ me }) });
+    const asked = mockServer({
+      '/api/auth/session': () => Response.json({ me }),
+      '/api/v1/notifications/unread-count': () => Response.json({ count: 0 }),
+    });
     renderAt('/khong-co-trang-nay');
     expect(await screen.findByRole('heading', { name: 'Không tìm thấy trang' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Ủy quyền' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Người dùng' })).toBeNull();
-    expect(asked).toEqual(['/api/auth/session']);
+    // The session, and the bell's unread count in the header.
+    await waitFor(() => expect(asked).toEqual(['/api/auth/session', '/api/v1/notifications/unread-count']));
   });
 
   it('takes a signed-in user away from the login page', async () => {

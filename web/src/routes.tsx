@@ -10,6 +10,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { isAdministrator, isSystemAdmin } from './features/auth/permissions';
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from './features/auth/RequireAuth';
 import { HomePage } from './features/home/HomePage';
+import { incomingRoutes } from './features/incoming/incoming.routes';
 import { SystemPage } from './features/systems/SystemPage';
 import { SYSTEMS } from './features/systems/systems';
 import { AppLayout } from './layout/AppLayout';
@@ -39,7 +40,17 @@ export const routes: RouteObject[] = [
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <HomePage /> },
-              ...SYSTEMS.map((system) => ({ path: system.path.slice(1), element: <SystemPage system={system} /> })),
+              ...SYSTEMS.filter((system) => system.key !== 'eOffice').map((system) => ({
+                path: system.path.slice(1),
+                element: <SystemPage system={system} />,
+              })),
+              ...incomingRoutes,
+              {
+                path: 'e-office/supervision',
+                lazy: async () => ({
+                  Component: (await import('./features/supervision/SupervisionPage')).SupervisionPage,
+                }),
+              },
               {
                 path: 'admin/organizations',
                 lazy: async () => ({
@@ -79,6 +90,10 @@ export const routes: RouteObject[] = [
                   {
                     path: 'admin/jobs',
                     lazy: async () => ({ Component: (await import('./features/jobs/FailedJobsPage')).FailedJobsPage }),
+                  },
+                  {
+                    path: 'admin/calendar',
+                    lazy: async () => ({ Component: (await import('./features/calendar/CalendarPage')).CalendarPage }),
                   },
                 ],
               },

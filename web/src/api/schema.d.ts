@@ -4441,6 +4441,7356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/due-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The due date n working days after a start, and the days off skipped (STANDARDS §7.2)
+         * @description The start is read in Asia/Ho_Chi_Minh. If its day is not a working day, or its time is after the cut-off, counting starts from the next working day; the first day is not counted; workingDays = 0 gives that day itself.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description When the period starts (e.g. a valid dossier is accepted) */
+                    start: string;
+                    workingDays: number;
+                    /** @description HH:mm in Asia/Ho_Chi_Minh */
+                    cutoff?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            start: string;
+                            workingDays: number;
+                            cutoff: string | null;
+                            /**
+                             * Format: date
+                             * @description The working day from which the days are counted
+                             */
+                            countFrom: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string;
+                            /**
+                             * Format: date-time
+                             * @description 23:59:59.999 of the due date in Asia/Ho_Chi_Minh
+                             */
+                            dueAt: string;
+                            /** @description The days from the start day to the due date that were not counted, and why */
+                            skipped: {
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "tet" | "compensatory" | "swap_day_off" | "working_saturday" | "extra_day_off" | "weekend";
+                                name: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's days off and working Saturdays (computed and recorded), and whether it is confirmed */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1900–2199 */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            confirmed: boolean;
+                            confirmation: {
+                                confirmedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                confirmedAt: string;
+                                note: string | null;
+                            } | null;
+                            /** @description Days off and working Saturdays of the year, in date order, overrides applied */
+                            days: {
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "tet" | "compensatory" | "swap_day_off" | "working_saturday" | "extra_day_off";
+                                name: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                source: "statute" | "computed" | "override";
+                                unverified: boolean;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                compensatesFor: string | null;
+                                /** Format: uuid */
+                                overrideId: string | null;
+                                sourceDocument: string | null;
+                            }[];
+                            /** @description What administrators recorded for the year */
+                            overrides: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /**
+                                 * @description day_off: extra or swapped day off (hoán đổi); working_day: a Saturday made a working day (làm bù); remove: a computed day off that does not apply
+                                 * @enum {string}
+                                 */
+                                kind: "day_off" | "working_day" | "remove";
+                                name: string;
+                                sourceDocument: string | null;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a day off, a làm bù working day or a removed computed day (system administrator)
+         * @description One override per date (409 record.duplicate). Withdraws the confirmation of its year.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        date: string;
+                        /**
+                         * @description day_off: extra or swapped day off (hoán đổi); working_day: a Saturday made a working day (làm bù); remove: a computed day off that does not apply
+                         * @enum {string}
+                         */
+                        kind: "day_off" | "working_day" | "remove";
+                        name: string;
+                        sourceDocument?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            date: string;
+                            /**
+                             * @description day_off: extra or swapped day off (hoán đổi); working_day: a Saturday made a working day (làm bù); remove: a computed day off that does not apply
+                             * @enum {string}
+                             */
+                            kind: "day_off" | "working_day" | "remove";
+                            name: string;
+                            sourceDocument: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/overrides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an override (system administrator); withdraws the confirmation of its year */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a year's calendar after checking it against the Government's notice (system administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 1900–2199 */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            confirmed: boolean;
+                            confirmation: {
+                                confirmedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                confirmedAt: string;
+                                note: string | null;
+                            } | null;
+                            /** @description Days off and working Saturdays of the year, in date order, overrides applied */
+                            days: {
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "tet" | "compensatory" | "swap_day_off" | "working_saturday" | "extra_day_off";
+                                name: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                source: "statute" | "computed" | "override";
+                                unverified: boolean;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                compensatesFor: string | null;
+                                /** Format: uuid */
+                                overrideId: string | null;
+                                sourceDocument: string | null;
+                            }[];
+                            /** @description What administrators recorded for the year */
+                            overrides: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /**
+                                 * @description day_off: extra or swapped day off (hoán đổi); working_day: a Saturday made a working day (làm bù); remove: a computed day off that does not apply
+                                 * @enum {string}
+                                 */
+                                kind: "day_off" | "working_day" | "remove";
+                                name: string;
+                                sourceDocument: string | null;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first (page on with `before` = `nextBefore`) */
+        get: {
+            parameters: {
+                query?: {
+                    unreadOnly?: boolean;
+                    limit?: number;
+                    /** @description The id of the last notification of the previous page */
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                organizationId: string;
+                                /** @description What happened, `module.event` (e.g. `incoming.assigned`) */
+                                kind: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                body: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                /** @description App-relative path to open (e.g. `/e-office/incoming/<id>`) */
+                                link: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                readAt: string | null;
+                            }[];
+                            /** Format: uuid */
+                            nextBefore: string | null;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organizationId: string;
+                            /** @description What happened, `module.event` (e.g. `incoming.assigned`) */
+                            kind: string;
+                            title: {
+                                vi: string;
+                                en: string;
+                            };
+                            body: {
+                                vi: string;
+                                en: string;
+                            } | null;
+                            /** @description App-relative path to open (e.g. `/e-office/incoming/<id>`) */
+                            link: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            readAt: string | null;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live: your new notifications as Server-Sent Events (event `notification`, data = Notification) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file (multipart/form-data, one part named "file"); the type is detected from the bytes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The file: PDF, DOCX, XLSX, PNG, JPEG or TIFF (the type is detected from the content)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An uploaded file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The uploader’s file name (NFC, no path, at most 255 characters) */
+                            name: string;
+                            sizeBytes: number;
+                            /** @description Detected from the bytes, not from the name */
+                            mediaType: string;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file’s name, size and type (its uploader, or a clerk or leader of its organisation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An uploaded file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The uploader’s file name (NFC, no path, at most 255 characters) */
+                            name: string;
+                            sizeBytes: number;
+                            /** @description Detected from the bytes, not from the name */
+                            mediaType: string;
+                            sha256: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file’s bytes, to save (attachment) or with inline=true to preview */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: for showing in the page (preview), not saving */
+                    inline?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes, with Content-Type, Content-Length and Content-Disposition (RFC 6266, UTF-8 name) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's register books; confidential books keep their own number series */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "incoming" | "outgoing";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                direction: "incoming" | "outgoing";
+                                name: string;
+                                confidential: boolean;
+                                active: boolean;
+                                /** @description The last number given, in lastYear */
+                                lastNumber: number | null;
+                                lastYear: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a register book (clerk, organisation administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        name: string;
+                        confidential: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            name: string;
+                            confidential: boolean;
+                            active: boolean;
+                            /** @description The last number given, in lastYear */
+                            lastNumber: number | null;
+                            lastYear: number | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or retire a register book */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            name: string;
+                            confidential: boolean;
+                            active: boolean;
+                            /** @description The last number given, in lastYear */
+                            lastNumber: number | null;
+                            lastYear: number | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/document-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 29 document types of Decree 30/2020 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description One of the 29 types of Decree 30/2020
+                                 * @enum {string}
+                                 */
+                                code: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                                vi: string;
+                                en: string;
+                                abbreviation: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incoming documents you may see, by inbox view, search words (diacritics ignored) and filters; urgent first */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "to_register" | "to_process" | "in_progress" | "due_soon" | "overdue" | "for_info" | "done" | "all";
+                    q?: string;
+                    registerId?: string;
+                    /** @description yyyy-mm-dd */
+                    receivedFrom?: string;
+                    /** @description yyyy-mm-dd */
+                    receivedTo?: string;
+                    issuer?: string;
+                    /** @description One of the 29 types of Decree 30/2020 */
+                    docType?: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                    status?: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                    /** @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc */
+                    urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                    /** @description Độ mật: thường, mật, tối mật, tuyệt mật */
+                    confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+                    assigneeUserId?: string;
+                    assigneeUnitId?: string;
+                    overdue?: boolean;
+                    unreadOnly?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                                /** @enum {string} */
+                                source: "paper" | "electronic" | "edugov";
+                                /** Format: uuid */
+                                registerId: string | null;
+                                registerName: string | null;
+                                arrivalNumber: number | null;
+                                arrivalYear: number | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                issuerName: string;
+                                numberNotation: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                documentDate: string;
+                                /**
+                                 * @description One of the 29 types of Decree 30/2020
+                                 * @enum {string}
+                                 */
+                                docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                                subject: string;
+                                /**
+                                 * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                                 * @enum {string}
+                                 */
+                                urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                                /**
+                                 * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                                 * @enum {string}
+                                 */
+                                confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                dueDate: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                replyDueDate: string | null;
+                                overdue: boolean;
+                                unread: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                version: number;
+                                leadUnitName: string | null;
+                                leadUserName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a received document from its scan (the clerk); it gets the next arrival number of the register */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        issuerName: string;
+                        numberNotation: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        documentDate: string;
+                        /**
+                         * @description One of the 29 types of Decree 30/2020
+                         * @enum {string}
+                         */
+                        docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                        subject: string;
+                        signerName?: string | null;
+                        signerPosition?: string | null;
+                        /**
+                         * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /**
+                         * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                         * @enum {string}
+                         */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        pageCount?: number | null;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        replyDueDate?: string | null;
+                        notes?: string | null;
+                        /**
+                         * @description paper: scanned from paper; electronic: received by e-mail or another system
+                         * @enum {string}
+                         */
+                        source: "paper" | "electronic";
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        /** Format: uuid */
+                        registerId?: string;
+                        /** Format: uuid */
+                        mainFileId: string;
+                        attachmentIds?: string[];
+                        /** @description Register even though a possible duplicate exists */
+                        allowDuplicate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many documents (and unread) each inbox view holds for you */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            to_register: {
+                                total: number;
+                                unread: number;
+                            };
+                            to_process: {
+                                total: number;
+                                unread: number;
+                            };
+                            in_progress: {
+                                total: number;
+                                unread: number;
+                            };
+                            due_soon: {
+                                total: number;
+                                unread: number;
+                            };
+                            overdue: {
+                                total: number;
+                                unread: number;
+                            };
+                            for_info: {
+                                total: number;
+                                unread: number;
+                            };
+                            done: {
+                                total: number;
+                                unread: number;
+                            };
+                            all: {
+                                total: number;
+                                unread: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered documents with the same issuer, number and date (warns the clerk before registering) */
+        get: {
+            parameters: {
+                query: {
+                    issuerName: string;
+                    numberNotation: string;
+                    /** @description yyyy-mm-dd */
+                    documentDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                arrivalNumber: number | null;
+                                arrivalYear: number | null;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incoming document with its assignments, processing trail, files and the steps open to you (marks it read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download (or preview with inline=true) a file of a document you may see */
+        get: {
+            parameters: {
+                query?: {
+                    inline?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a document received from another organisation (clerk): gives it its arrival number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        registerId?: string;
+                        /**
+                         * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/present": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Present to the leader for direction (clerk) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        leaderId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/direct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Direct the handling: lead, supporting, for information, deadline (leader); again to re-direct */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lead: {
+                            /** Format: uuid */
+                            unitId?: string;
+                            /** Format: uuid */
+                            userId?: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            deadline?: string;
+                        };
+                        supports?: {
+                            /** Format: uuid */
+                            unitId?: string;
+                            /** Format: uuid */
+                            userId?: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            deadline?: string;
+                        }[];
+                        infos?: {
+                            /** Format: uuid */
+                            unitId?: string;
+                            /** Format: uuid */
+                            userId?: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            deadline?: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        deadline?: string;
+                        /** @description Working days from now */
+                        workingDays?: number;
+                        instructions?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the unit's assignment to people of the unit (unit head); again to re-assign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assignmentId: string;
+                        /** Format: uuid */
+                        leadUserId?: string;
+                        supportUserIds?: string[];
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        deadline?: string;
+                        /** @description Working days from now */
+                        workingDays?: number;
+                        instructions?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an opinion, with draft files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/request-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask whoever set your deadline for more time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assignmentId?: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        requestedDeadline: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/decide-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or refuse a request for more time (whoever set the deadline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        extensionId: string;
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand your assignment back to whoever gave it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assignmentId?: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the handling (lead, head of the lead unit, leader) or your supporting part */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        answeredBy?: string;
+                        /** Format: uuid */
+                        answeredByOutgoingId?: string;
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recall the direction (leader) or what you handed to your people (unit head) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assignmentId?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close without further handling (leader, head of the lead unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register book (sổ đăng ký văn bản đến, Phụ lục IV) for a period, as a spreadsheet or an A4 landscape PDF (clerk, leader, organisation administrator; confidential books clerk and leader only). Audited. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First arrival day, yyyy-mm-dd (Vietnam time) */
+                    from: string;
+                    /** @description Last arrival day, yyyy-mm-dd; at most 366 days after from */
+                    to: string;
+                    /** @description xlsx (default) or pdf */
+                    format?: "xlsx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The book, as an attachment named So-dang-ky-van-ban-den_<from>_<to>.<format> */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/processing-slip.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document's processing slip (phiếu giải quyết văn bản đến): its identification and the opinions of the leader, the unit head and the people handling it, from the trail */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: to show in the browser (print), not save */
+                    inline?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The slip, A4 portrait */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How incoming documents directed in a period are being handled, per unit or per person, with totals
+         * @description Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day directed to the day completed, the first day not counted (Friday → Tuesday = 2).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description yyyy-mm-dd */
+                    from: string;
+                    /** @description yyyy-mm-dd; the period is at most 366 days, both days included */
+                    to: string;
+                    /** @description One row per unit, or per unit and person */
+                    groupBy?: "unit" | "person";
+                    /** @description A unit, or none: documents with no unit */
+                    unitId?: string | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                to: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                today: string;
+                            };
+                            /**
+                             * @description One row per unit, or per unit and person
+                             * @enum {string}
+                             */
+                            groupBy: "unit" | "person";
+                            /**
+                             * @description organization: the leader sees every unit; unit: a unit head their unit; self: your own documents
+                             * @enum {string}
+                             */
+                            scope: "organization" | "unit" | "self";
+                            rows: {
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** @description null: no unit (Không thuộc đơn vị) */
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                /** @description null with groupBy=person: not yet given to a person (Chưa giao chuyên viên) */
+                                userName: string | null;
+                                /** @description Directed in the period */
+                                received: number;
+                                /** @description Being handled, not overdue */
+                                inProgress: number;
+                                /** @description Being handled, due date before today */
+                                overdue: number;
+                                /** @description Completed on or before the due date (or with none) */
+                                completedOnTime: number;
+                                /** @description Completed after the due date */
+                                completedLate: number;
+                                /** @description Ended without handling (kết thúc) */
+                                closed: number;
+                                /** @description Mean working days from direction to completion (one decimal); null when none completed */
+                                averageWorkingDays: number | null;
+                                /** @description Completed on time ÷ completed, in percent (one decimal); null when none completed */
+                                onTimeRate: number | null;
+                            }[];
+                            totals: {
+                                /** @description Directed in the period */
+                                received: number;
+                                /** @description Being handled, not overdue */
+                                inProgress: number;
+                                /** @description Being handled, due date before today */
+                                overdue: number;
+                                /** @description Completed on or before the due date (or with none) */
+                                completedOnTime: number;
+                                /** @description Completed after the due date */
+                                completedLate: number;
+                                /** @description Ended without handling (kết thúc) */
+                                closed: number;
+                                /** @description Mean working days from direction to completion (one decimal); null when none completed */
+                                averageWorkingDays: number | null;
+                                /** @description Completed on time ÷ completed, in percent (one decimal); null when none completed */
+                                onTimeRate: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-supervision/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents behind one number of the supervision table (drill-down)
+         * @description Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day directed to the day completed, the first day not counted (Friday → Tuesday = 2).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description yyyy-mm-dd */
+                    from: string;
+                    /** @description yyyy-mm-dd; the period is at most 366 days, both days included */
+                    to: string;
+                    /** @description A unit, or none: documents with no unit */
+                    unitId?: string | "none";
+                    /** @description A person, or none: documents not yet given to a person (still with the unit head) */
+                    userId?: string | "none";
+                    /** @description received: every document directed in the period; otherwise those of one measure */
+                    measure?: "received" | "in_progress" | "overdue" | "completed_on_time" | "completed_late" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                to: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                today: string;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                                /** @enum {string} */
+                                source: "paper" | "electronic" | "edugov";
+                                /** Format: uuid */
+                                registerId: string | null;
+                                registerName: string | null;
+                                arrivalNumber: number | null;
+                                arrivalYear: number | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                issuerName: string;
+                                numberNotation: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                documentDate: string;
+                                /**
+                                 * @description One of the 29 types of Decree 30/2020
+                                 * @enum {string}
+                                 */
+                                docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                                subject: string;
+                                /**
+                                 * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                                 * @enum {string}
+                                 */
+                                urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                                /**
+                                 * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                                 * @enum {string}
+                                 */
+                                confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                dueDate: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                replyDueDate: string | null;
+                                overdue: boolean;
+                                unread: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                version: number;
+                                leadUnitName: string | null;
+                                leadUserName: string | null;
+                                /** Format: date-time */
+                                directedAt: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** @enum {string} */
+                                measure: "in_progress" | "overdue" | "completed_on_time" | "completed_late" | "closed";
+                                /** @description Working days from direction to completion; null until completed */
+                                workingDays: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-supervision/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supervision table and its documents as an Excel workbook (Báo cáo tình hình giải quyết văn bản đến)
+         * @description Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day directed to the day completed, the first day not counted (Friday → Tuesday = 2).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description yyyy-mm-dd */
+                    from: string;
+                    /** @description yyyy-mm-dd; the period is at most 366 days, both days included */
+                    to: string;
+                    /** @description One row per unit, or per unit and person */
+                    groupBy?: "unit" | "person";
+                    /** @description A unit, or none: documents with no unit */
+                    unitId?: string | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Excel workbook: the table (sheet 1) and the documents behind it (sheet 2) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

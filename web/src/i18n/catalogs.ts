@@ -3,13 +3,33 @@
  * catalogs beside its pages (`features/<feature>/i18n/{vi,en}.json`) under one top-level key, merged here.
  * Add a feature's catalogs with one line per language.
  */
+import enCalendar from '../features/calendar/i18n/en.json';
+import viCalendar from '../features/calendar/i18n/vi.json';
+import enFiles from '../features/files/i18n/en.json';
+import viFiles from '../features/files/i18n/vi.json';
+import enIncoming from '../features/incoming/i18n/en.json';
+import viIncoming from '../features/incoming/i18n/vi.json';
+import enNotifications from '../features/notifications/i18n/en.json';
+import viNotifications from '../features/notifications/i18n/vi.json';
+import enSupervision from '../features/supervision/i18n/en.json';
+import viSupervision from '../features/supervision/i18n/vi.json';
 import en from './en.json';
 import vi from './vi.json';
 
 export const viCatalog = {
   ...vi,
+  ...viNotifications,
+  ...viCalendar,
+  ...viFiles,
+  ...viIncoming,
+  ...viSupervision,
 };
 
 export const enCatalog: typeof viCatalog = {
   ...en,
+  ...enNotifications,
+  ...enCalendar,
+  ...enFiles,
+  ...enIncoming,
+  ...enSupervision,
 };

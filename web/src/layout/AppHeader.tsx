@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
 import { useRequiredMe } from '../features/auth/auth.queries';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { OrgSwitcher } from './OrgSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -34,6 +35,7 @@ export function AppHeader({ navOpened, onToggleNav, isDesktop }: AppHeaderProps)
       </Group>
       <Group gap="xs" wrap="nowrap">
         {isDesktop && me.memberships.length > 1 && <OrgSwitcher variant="header" />}
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu />
       </Group>

@@ -1,11 +1,12 @@
 /** Navigation: home, the seven business systems, and administration (what the user may use). */
 import { AppShell, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import type { ComponentType, ReactNode } from 'react';
+import { Fragment, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { HomeIcon } from '../components/icons';
 import { useRequiredMe } from '../features/auth/auth.queries';
 import { isAdministrator } from '../features/auth/permissions';
+import { EOfficeNav } from '../features/incoming/EOfficeNav';
 import { SYSTEMS } from '../features/systems/systems';
 import { ADMIN_ENTRIES } from './navigation';
 import { OrgSwitcher } from './OrgSwitcher';
@@ -66,7 +67,10 @@ export function AppNavbar({ isDesktop }: { isDesktop: boolean }) {
             <NavItem to="/" label={t('nav.home')} icon={HomeIcon} exact />
             <NavSection id="nav-systems" title={t('nav.systems')}>
               {SYSTEMS.map((system) => (
-                <NavItem key={system.key} to={system.path} label={t(`systems.${system.key}.name`)} icon={system.icon} />
+                <Fragment key={system.key}>
+                  <NavItem to={system.path} label={t(`systems.${system.key}.name`)} icon={system.icon} />
+                  {system.key === 'eOffice' && <EOfficeNav />}
+                </Fragment>
               ))}
             </NavSection>
             <NavSection id="nav-admin" title={admin ? t('nav.admin') : t('nav.personal')}>

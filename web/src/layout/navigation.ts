@@ -3,8 +3,9 @@ import type { ComponentType } from 'react';
 import type { Me } from '../api/types';
 import { AlertIcon, BuildingIcon, HandshakeIcon, ListIcon, ShieldIcon, UsersIcon } from '../components/icons';
 import { isAdministrator, isSystemAdmin } from '../features/auth/permissions';
+import { CalendarIcon } from '../features/calendar/CalendarIcon';
 
-export type AdminEntryKey = 'organizations' | 'users' | 'roles' | 'delegations' | 'audit' | 'jobs';
+export type AdminEntryKey = 'organizations' | 'users' | 'roles' | 'delegations' | 'audit' | 'jobs' | 'calendar';
 
 export interface AdminEntry {
   readonly key: AdminEntryKey;
@@ -22,4 +23,5 @@ export const ADMIN_ENTRIES: readonly AdminEntry[] = [
   { key: 'delegations', path: '/delegations', icon: HandshakeIcon, visibleTo: everyone },
   { key: 'audit', path: '/admin/audit', icon: ListIcon, visibleTo: isAdministrator },
   { key: 'jobs', path: '/admin/jobs', icon: AlertIcon, visibleTo: isSystemAdmin },
+  { key: 'calendar', path: '/admin/calendar', icon: CalendarIcon, visibleTo: isSystemAdmin },
 ];
