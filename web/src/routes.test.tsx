@@ -36,13 +36,20 @@ describe('routes', () => {
     const asked = mockServer({
       '/api/auth/session': () => Response.json({ me }),
       '/api/v1/notifications/unread-count': () => Response.json({ count: 0 }),
+      '/api/v1/incoming-documents/counts': () => Response.json(null, { status: 404 }),
     });
     renderAt('/khong-co-trang-nay');
     expect(await screen.findByRole('heading', { name: 'Không tìm thấy trang' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Ủy quyền' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Người dùng' })).toBeNull();
-    // The session, and the bell's unread count in the header.
-    await waitFor(() => expect(asked).toEqual(['/api/auth/session', '/api/v1/notifications/unread-count']));
+    // The session, the bell's unread count in the header, and what waits in E-office (the navigation badge).
+    await waitFor(() =>
+      expect([...asked].sort()).toEqual([
+        '/api/auth/session',
+        '/api/v1/incoming-documents/counts',
+        '/api/v1/notifications/unread-count',
+      ]),
+    );
   });
 
   it('takes a signed-in user away from the login page', async () => {

@@ -2950,6 +2950,8 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    unitId?: string;
+                    role?: "system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist";
                     limit?: number;
                 };
                 header?: never;
@@ -2970,6 +2972,8 @@ export interface paths {
                                 id: string;
                                 fullName: string;
                                 username: string;
+                                /** Format: uuid */
+                                unitId: string | null;
                                 unitName: string | null;
                                 positionName: string | null;
                                 roles: ("system_admin" | "org_admin" | "clerk" | "leader" | "unit_head" | "specialist" | "archivist")[];
@@ -7177,7 +7181,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -7714,7 +7718,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -8106,7 +8110,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -8383,7 +8387,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -8698,7 +8702,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -8985,7 +8989,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -9261,7 +9265,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -9543,7 +9547,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -9821,7 +9825,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -10098,7 +10102,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -10377,7 +10381,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -10654,7 +10658,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -10929,7 +10933,7 @@ export interface paths {
                                 requestedDeadline: string;
                                 reason: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "refused";
+                                status: "pending" | "approved" | "refused" | "withdrawn";
                                 decidedByName: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
@@ -11269,7 +11273,7 @@ export interface paths {
         };
         /**
          * How incoming documents directed in a period are being handled, per unit or per person, with totals
-         * @description Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day directed to the day completed, the first day not counted (Friday → Tuesday = 2).
+         * @description Documents of your organisation first directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day first directed to the day completed, the first day not counted (Friday → Tuesday = 2).
          */
         get: {
             parameters: {
@@ -11464,7 +11468,7 @@ export interface paths {
         };
         /**
          * The documents behind one number of the supervision table (drill-down)
-         * @description Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day directed to the day completed, the first day not counted (Friday → Tuesday = 2).
+         * @description Documents of your organisation first directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day first directed to the day completed, the first day not counted (Friday → Tuesday = 2).
          */
         get: {
             parameters: {
@@ -11677,7 +11681,7 @@ export interface paths {
         };
         /**
          * The supervision table and its documents as an Excel workbook (Báo cáo tình hình giải quyết văn bản đến)
-         * @description Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day directed to the day completed, the first day not counted (Friday → Tuesday = 2).
+         * @description Documents of your organisation first directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit (for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), completed late, closed (ended without handling). Working days from the day first directed to the day completed, the first day not counted (Friday → Tuesday = 2).
          */
         get: {
             parameters: {

@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { HomeIcon } from '../components/icons';
 import { useRequiredMe } from '../features/auth/auth.queries';
 import { isAdministrator } from '../features/auth/permissions';
-import { EOfficeNav } from '../features/incoming/EOfficeNav';
+import { EOfficeNav, EOfficeNavBadge } from '../features/incoming/EOfficeNav';
 import { SYSTEMS } from '../features/systems/systems';
 import { ADMIN_ENTRIES } from './navigation';
 import { OrgSwitcher } from './OrgSwitcher';
@@ -16,9 +16,10 @@ interface NavItemProps {
   label: string;
   icon: ComponentType<{ size?: number }>;
   exact?: boolean;
+  rightSection?: ReactNode;
 }
 
-function NavItem({ to, label, icon: Icon, exact = false }: NavItemProps) {
+function NavItem({ to, label, icon: Icon, exact = false, rightSection }: NavItemProps) {
   const { pathname } = useLocation();
   const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
   return (
@@ -27,6 +28,7 @@ function NavItem({ to, label, icon: Icon, exact = false }: NavItemProps) {
       to={to}
       label={label}
       leftSection={<Icon size={18} />}
+      rightSection={rightSection}
       active={active}
       aria-current={active ? 'page' : undefined}
       variant="light"
@@ -68,7 +70,12 @@ export function AppNavbar({ isDesktop }: { isDesktop: boolean }) {
             <NavSection id="nav-systems" title={t('nav.systems')}>
               {SYSTEMS.map((system) => (
                 <Fragment key={system.key}>
-                  <NavItem to={system.path} label={t(`systems.${system.key}.name`)} icon={system.icon} />
+                  <NavItem
+                    to={system.path}
+                    label={t(`systems.${system.key}.name`)}
+                    icon={system.icon}
+                    rightSection={system.key === 'eOffice' ? <EOfficeNavBadge /> : undefined}
+                  />
                   {system.key === 'eOffice' && <EOfficeNav />}
                 </Fragment>
               ))}

@@ -34,6 +34,7 @@ export function person(id: number, fullName: string, username: string, more: Par
     id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
     fullName,
     username,
+    unitId: null,
     unitName: null,
     positionName: null,
     roles: ['specialist'],

@@ -58,6 +58,7 @@ export interface IncomingDocumentsTable {
   presented_at: Timestamp | null;
   directed_at: Timestamp | null;
   directed_by: string | null;
+  first_directed_at: Timestamp | null;
   due_date: DateColumn | null;
   lead_unit_id: string | null;
   lead_user_id: string | null;

@@ -95,7 +95,8 @@ export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 export const ASSIGNMENT_STATUSES = ['active', 'completed', 'returned', 'recalled', 'closed'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
-export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
+/** `withdrawn`: the assignment it was for ended (recalled, handed back, re-directed) before a decision. */
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 export const INCOMING_FILE_KINDS = ['main', 'attachment', 'draft'] as const;

@@ -4,7 +4,8 @@
  * - A file may be read directly (its own routes) by its uploader, and by a clerk or leader of the
  *   organisation it belongs to. Everyone else reads files only through the record they are attached to
  *   (an incoming document, a dossier…), whose module checks its own permissions first.
- * - A file may be attached to a record of the organisation it belongs to.
+ * - A file may be attached to a record only by whoever uploaded it, acting for the organisation it belongs
+ *   to (knowing another file's id must not let anyone copy it onto a record they can read).
  */
 import { hasRole, type Actor } from '../../platform/authz.ts';
 import type { FileRow } from './files.repository.ts';
@@ -16,5 +17,6 @@ export const filesPolicy = {
   canReadDirectly: (actor: Actor, file: FileOwnership) =>
     file.uploaded_by === actor.userId ||
     (file.organization_id === actor.organizationId && hasRole(actor, 'clerk', 'leader')),
-  canAttach: (actor: Actor, file: FileOwnership) => file.organization_id === actor.organizationId,
+  canAttach: (actor: Actor, file: FileOwnership) =>
+    file.uploaded_by === actor.userId && file.organization_id === actor.organizationId,
 };

@@ -16,7 +16,7 @@ import { sanitizeFileName } from './files.names.ts';
 import { filesPolicy } from './files.policy.ts';
 import * as repo from './files.repository.ts';
 import type { FileRow } from './files.repository.ts';
-import { blobStoreFor, type BlobContent } from './files.store.ts';
+import { BlobNotFoundError, blobStoreFor, type BlobContent } from './files.store.ts';
 import type { ReceivedUpload } from './files.upload.ts';
 
 /** What the files functions need from the composition root (AppDeps has it). */
@@ -114,7 +114,14 @@ export async function storeGeneratedFile(
 
 /** The bytes of a file as a stream (the caller has checked that the actor may read it). */
 export async function openFileStream(deps: Pick<AppDeps, 'config'>, file: Pick<FileRow, 'sha256'>): Promise<Readable> {
-  return blobStoreFor(deps.config).get(file.sha256);
+  try {
+    return await blobStoreFor(deps.config).get(file.sha256);
+  } catch (error) {
+    // The row exists but its bytes are not in the store (a restore without files, a wrong FILES_URL):
+    // a clear 503 for the user, never a 500; the operator sees the missing hash in the log.
+    if (error instanceof BlobNotFoundError) throw new AppError('files.storage_unavailable', { missing: file.sha256 });
+    throw error;
+  }
 }
 
 /** The bytes of a file in memory (for server-side processing of modest files); `files.not_found` if no row. */

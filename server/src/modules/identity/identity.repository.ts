@@ -156,6 +156,7 @@ export async function findColleagues(
   today: string,
   q: string | undefined,
   limit: number,
+  only: { unitId?: string; role?: Role } = {},
 ) {
   let inner = db
     .selectFrom('memberships as m')
@@ -163,10 +164,20 @@ export async function findColleagues(
     .leftJoin('units as un', 'un.id', 'm.unit_id')
     .leftJoin('positions as p', 'p.id', 'm.position_id')
     .distinctOn('u.id')
-    .select(['u.id', 'u.full_name', 'u.username', 'un.name as unit_name', 'p.name as position_name', 'm.roles'])
+    .select([
+      'u.id',
+      'u.full_name',
+      'u.username',
+      'm.unit_id',
+      'un.name as unit_name',
+      'p.name as position_name',
+      'm.roles',
+    ])
     .where('m.organization_id', '=', organizationId)
     .where('u.status', '=', 'active')
     .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`);
+  if (only.unitId) inner = inner.where('m.unit_id', '=', only.unitId);
+  if (only.role) inner = inner.where(sql<SqlBool>`${only.role} = ANY(m.roles)`);
   if (q) {
     const pattern = `%${escapeLike(q)}%`;
     inner = inner.where((eb) =>
@@ -290,4 +301,18 @@ export async function findMemberUnitId(db: DbOrTrx, userId: string, organization
     .orderBy('m.valid_from')
     .executeTakeFirst();
   return row?.unit_id ?? null;
+}
+
+/** Whether a session is still in force (not revoked, not expired, its person active): for long-lived streams. */
+export async function isSessionActive(db: DbOrTrx, sessionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select('s.id')
+    .where('s.id', '=', sessionId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', new Date())
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+  return row !== undefined;
 }

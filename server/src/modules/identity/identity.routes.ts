@@ -53,12 +53,14 @@ export async function identityRoutes(app: HttpServer, deps: AppDeps): Promise<vo
         vietnamDate(),
         request.query.q,
         request.query.limit ?? 50,
+        { unitId: request.query.unitId, role: request.query.role },
       );
       return {
         items: rows.map((r) => ({
           id: r.id,
           fullName: r.full_name,
           username: r.username,
+          unitId: r.unit_id,
           unitName: r.unit_name,
           positionName: r.position_name,
           roles: r.roles,

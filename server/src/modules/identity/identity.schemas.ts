@@ -120,6 +120,8 @@ export const SessionState = Obj({ me: Type.Union([Me, Type.Null()]) });
 
 export const PeopleQuery = Obj({
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  unitId: Type.Optional(Uuid),
+  role: Type.Optional(RoleSchema),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
 export const PeopleList = Obj({
@@ -128,6 +130,7 @@ export const PeopleList = Obj({
       id: Uuid,
       fullName: Type.String(),
       username: Type.String(),
+      unitId: Type.Union([Uuid, Type.Null()]),
       unitName: Type.Union([Type.String(), Type.Null()]),
       positionName: Type.Union([Type.String(), Type.Null()]),
       roles: Type.Array(RoleSchema),

@@ -14,5 +14,5 @@ export const identityModule: AppModule = {
 export { resolveSession } from './auth.service.ts';
 export { hashPassword } from './identity.passwords.ts';
 export { findUserEmails } from './identity.repository.ts';
-export { findMemberUnitId, findMembersWithRole, isMemberOf } from './identity.repository.ts';
+export { findMemberUnitId, findMembersWithRole, isMemberOf, isSessionActive } from './identity.repository.ts';
 export { seedDemoPeople, demoActor, DEMO_ACCOUNTS } from './identity.demo.ts';

@@ -150,6 +150,21 @@ describe('the colleague directory and the session state', () => {
     expect(all).not.toContain('bgd.vanthu');
   });
 
+  it('narrows the directory to one unit or one role (to choose a leader, or people of a unit)', async () => {
+    const clerk = await t.login('hn.vanthu');
+    const names = async (query: string) =>
+      (await clerk.get(`/api/v1/people?${query}`)).json().items.map((p: { username: string }) => p.username);
+    expect(await names('role=leader')).toEqual(['hn.lanhdao']);
+    const found = (await clerk.get('/api/v1/people?q=hn.chuyenvien')).json();
+    const gdpt = found.items.find((p: { username: string }) => p.username === 'hn.chuyenvien').unitId;
+    expect(gdpt, JSON.stringify(found)).toBeTruthy();
+    // (hn.truongphong, the unit's head, was disabled by an earlier test: disabled people are not listed.)
+    expect(await names(`unitId=${gdpt}`)).toEqual(['hn.chuyenvien']);
+    expect(await names(`unitId=${gdpt}&role=specialist`)).toEqual(['hn.chuyenvien']);
+    expect(await names(`unitId=${gdpt}&role=leader`)).toEqual([]);
+    expect((await clerk.get('/api/v1/people?role=king')).statusCode).toBe(400);
+  });
+
   it('GET /api/auth/session answers 200 with null when signed out, and Me when signed in', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
     expect(anonymous.statusCode).toBe(200);

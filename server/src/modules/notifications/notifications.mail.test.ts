@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { notify, type Notice } from './index.ts';
 import { sendEmailJob } from './notifications.mail.ts';
-import { startSmtpServer, type TestSmtpServer } from './notifications.testing.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.ts';
 
 const SMTP_PASSWORD = 'mật-khẩu SMTP/bí mật';
 let smtp: TestSmtpServer;

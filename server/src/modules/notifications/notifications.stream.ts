@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/notifications/stream: Server-Sent Events of the signed-in user's new notifications
  * (`event: notification`, data = the notification JSON). A comment every 25 s keeps proxies from closing
- * it; after 15 minutes the server ends it and the browser reconnects, which re-checks the session.
+ * it; after 15 minutes the server ends it and the browser reconnects. The session is checked again before
+ * every delivery and heartbeat: after logout, a password change or a disabled account the stream ends at once.
  */
 import { PassThrough, type Readable } from 'node:stream';
 import type { AppDeps } from '../../platform/context.ts';
@@ -9,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/authn.ts';
 import { commonErrors, ErrorResponse, Type } from '../../platform/http/schema.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
+import { isSessionActive } from '../identity/index.ts';
 import { LiveNotifications } from './notifications.live.ts';
 
 const HEARTBEAT_MS = 25_000;
@@ -50,10 +52,15 @@ export async function notificationStreamRoute(app: HttpServer, deps: AppDeps): P
       const send = (text: string) => {
         if (!stream.writableEnded) stream.write(text);
       };
+      /** Sends only while the session that opened the stream is still in force; otherwise ends the stream. */
+      const sendIfSignedIn = async (text: string) => {
+        if (await isSessionActive(deps.db, actor.sessionId).catch(() => false)) send(text);
+        else if (!stream.writableEnded) stream.end();
+      };
       const unsubscribe = await live.subscribe(actor.userId, (n) => {
-        send(`event: notification\nid: ${n.id}\ndata: ${JSON.stringify(n)}\n\n`);
+        void sendIfSignedIn(`event: notification\nid: ${n.id}\ndata: ${JSON.stringify(n)}\n\n`);
       });
-      const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => void sendIfSignedIn(': ping\n\n'), HEARTBEAT_MS);
       const maxAge = setTimeout(() => stream.end(), MAX_AGE_MS);
       let cleaned = false;
       const cleanup = () => {

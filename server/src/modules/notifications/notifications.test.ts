@@ -102,6 +102,16 @@ describe('notifications', () => {
     expect(seen(theirs)).toEqual(['Văn bản chờ vào sổ', 'Văn bản thứ hai của văn thư']);
   });
 
+  it('ends the stream of a session that has logged out, and delivers nothing more to it', async () => {
+    const tab = await t.login('hn.chuyenvien');
+    const live = await stream(tab);
+    await live.next('ready');
+    expect((await tab.post('/api/auth/logout')).statusCode).toBeLessThan(300);
+    await commit([notice(tab, 'Sau khi đăng xuất')]);
+    await live.ended;
+    expect(live.events.filter((e) => e.event === 'notification')).toEqual([]);
+  });
+
   it('refuses the stream without a session', async () => {
     const anonymous = await openEventStream(`${base}/api/v1/notifications/stream`);
     streams.push(anonymous);

@@ -34,6 +34,7 @@ function asPerson(me: Me): Person {
     id: me.user.id,
     fullName: me.user.fullName,
     username: me.user.username,
+    unitId: membership?.unitId ?? null,
     unitName: membership?.unitName ?? null,
     positionName: membership?.positionName ?? null,
     roles: ownRoles(me),

@@ -68,9 +68,11 @@ export function HomePage() {
                       </ThemeIcon>
                       <Text fw={600}>{t(`systems.${system.key}.name`)}</Text>
                     </Group>
-                    <Badge color="yellow" variant="light" tt="none" style={{ flexShrink: 0 }}>
-                      {t('systems.underConstruction')}
-                    </Badge>
+                    {!system.available && (
+                      <Badge color="yellow" variant="light" tt="none" style={{ flexShrink: 0 }}>
+                        {t('systems.underConstruction')}
+                      </Badge>
+                    )}
                   </Group>
                   <Text size="sm" c="dimmed">
                     {t(`systems.${system.key}.description`)}

@@ -16,6 +16,31 @@ export function isInEOffice(pathname: string): boolean {
   return pathname === E_OFFICE_PATH || pathname.startsWith(`${E_OFFICE_PATH}/`);
 }
 
+/**
+ * The badge on "Văn bản đến/đi" itself, wherever the user is: how many documents wait for them (chờ xử lý,
+ * plus chờ vào sổ for clerks), red when some are unread. Live notices refresh it.
+ */
+export function EOfficeNavBadge() {
+  const { t } = useTranslation();
+  const me = useRequiredMe();
+  const counts = useIncomingCounts(true);
+  if (!counts.data) return null;
+  const clerk = E_OFFICE_ENTRIES.some((e) => e.view === 'to_register' && e.visibleTo(me));
+  const waiting = counts.data.to_process.total + (clerk ? counts.data.to_register.total : 0);
+  const unread = counts.data.to_process.unread + (clerk ? counts.data.to_register.unread : 0);
+  if (waiting === 0) return null;
+  return (
+    <Badge
+      size="sm"
+      variant={unread > 0 ? 'filled' : 'light'}
+      color={unread > 0 ? 'red' : 'blue'}
+      aria-label={t('incoming.nav.waitingLabel', { total: waiting, unread })}
+    >
+      {waiting}
+    </Badge>
+  );
+}
+
 export function EOfficeNav() {
   const { t } = useTranslation();
   const me = useRequiredMe();

@@ -129,7 +129,15 @@ export function IncomingExtensions({ doc }: { doc: IncomingDetail }) {
                     variant="light"
                     tt="none"
                     miw="max-content"
-                    color={x.status === 'approved' ? 'green' : x.status === 'refused' ? 'red' : 'yellow'}
+                    color={
+                      x.status === 'approved'
+                        ? 'green'
+                        : x.status === 'refused'
+                          ? 'red'
+                          : x.status === 'withdrawn'
+                            ? 'gray'
+                            : 'yellow'
+                    }
                   >
                     {t(`incoming.extensions.statuses.${x.status}`)}
                   </Badge>

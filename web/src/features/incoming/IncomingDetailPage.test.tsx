@@ -90,7 +90,11 @@ describe('the steps of a document', () => {
     mockServer({
       [DETAIL_PATH]: () => Response.json(detail),
       '/api/v1/document-types': () => Response.json(documentTypes),
-      '/api/v1/people': () => Response.json({ items: [director, specialist] }),
+      // The server filters by role: the form asks for leaders only.
+      '/api/v1/people': (request) =>
+        Response.json({
+          items: new URL(request.url).searchParams.get('role') === 'leader' ? [director] : [director, specialist],
+        }),
       [`${DETAIL_PATH}/present`]: async (request) => {
         const lang = request.headers.get('Accept-Language');
         posted.push({ body: await request.json(), lang });

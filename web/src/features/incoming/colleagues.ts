@@ -17,6 +17,27 @@ export function useColleagues() {
   });
 }
 
+/** The organisation's leaders (lãnh đạo cơ quan), to present a document to. */
+export function useLeaders() {
+  return useQuery({
+    queryKey: ['people', 'role', 'leader'],
+    queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query: { role: 'leader', limit: MAX_PEOPLE } } })),
+    select: uniquePeople,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** People of one unit (the server filters by the unit of their membership in force). */
+export function useUnitPeople(unitId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['people', 'unit', unitId],
+    queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query: { unitId: unitId!, limit: MAX_PEOPLE } } })),
+    select: uniquePeople,
+    enabled: Boolean(unitId),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** People as Select options: "Full name — unit / position". */
 export function personOptions(people: readonly Person[]): { value: string; label: string }[] {
   return people.map((p) => ({ value: p.id, label: personLabel(p) }));

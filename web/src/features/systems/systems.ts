@@ -16,10 +16,12 @@ export interface BusinessSystem {
   readonly key: SystemKey;
   readonly path: string;
   readonly icon: ComponentType<{ size?: number }>;
+  /** In use already (the others show "under construction"). */
+  readonly available?: boolean;
 }
 
 export const SYSTEMS: readonly BusinessSystem[] = [
-  { key: 'eOffice', path: '/e-office', icon: DocumentIcon },
+  { key: 'eOffice', path: '/e-office', icon: DocumentIcon, available: true },
   { key: 'exchange', path: '/exchange', icon: ExchangeIcon },
   { key: 'signatures', path: '/signatures', icon: SignatureIcon },
   { key: 'records', path: '/records', icon: ArchiveIcon },

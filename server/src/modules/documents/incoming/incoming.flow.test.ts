@@ -71,6 +71,11 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
     expect(unitAssignment).toMatchObject({ unitId: gdpt, deadline: expectedDue });
     expect(await viewIds(head, 'to_process')).toContain(doc.id);
     expect(await viewIds(clerk, 'for_info')).toContain(doc.id);
+    const clerkNotices = (await notices(clerk)).filter((n) => n.link.endsWith(doc.id)).map((n) => n.kind);
+    expect(clerkNotices).toContain('incoming.for_info');
+    expect(clerkNotices).not.toContain('incoming.assigned');
+    // Those informed follow it; they do not handle it.
+    expect((await clerk.post(`/api/v1/incoming-documents/${doc.id}/comment`, { note: 'Ý kiến' })).statusCode).toBe(403);
     expect((await notices(head)).some((n) => n.kind === 'incoming.assigned')).toBe(true);
     // The specialist still cannot see it: it is the unit's until the head hands it on.
     expect((await specialist.get(`/api/v1/incoming-documents/${doc.id}`)).statusCode).toBe(404);
@@ -204,7 +209,7 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
 
     const recalled = await head.post(`/api/v1/incoming-documents/${doc.id}/recall`, { note: 'Giao lại' });
     expect(recalled.json().status).toBe('assigned');
-    expect((await specialist.get(`/api/v1/incoming-documents/${doc.id}`)).json().actions).toEqual([]);
+    expect((await specialist.get(`/api/v1/incoming-documents/${doc.id}`)).statusCode).toBe(404); // recalled: no longer theirs
 
     await head.post(`/api/v1/incoming-documents/${doc.id}/assign`, {
       assignmentId: unitAssignment.id,
@@ -302,5 +307,53 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
     expect(await countRows(t.db, 'register_counters')).toBeGreaterThanOrEqual(before);
     const stale = await clerk.post(`/api/v1/incoming-documents/${received.id}/register`, { version: detail.version });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it('takes access away with a recall, and withdraws a request for more time that nobody can decide any more', async () => {
+    const doc = await registerIncoming(clerk);
+    await clerk.post(`/api/v1/incoming-documents/${doc.id}/present`, {});
+    const directed = (
+      await director.post(`/api/v1/incoming-documents/${doc.id}/direct`, { lead: { unitId: gdpt }, workingDays: 5 })
+    ).json();
+    const unit = directed.assignments.find((a: { role: string }) => a.role === 'lead');
+    await head.post(`/api/v1/incoming-documents/${doc.id}/assign`, {
+      assignmentId: unit.id,
+      leadUserId: specialist.me.user.id,
+      workingDays: 2,
+    });
+    const asked = await specialist.post(`/api/v1/incoming-documents/${doc.id}/request-extension`, {
+      requestedDeadline: unit.deadline,
+      reason: 'Cần thêm số liệu',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(await viewIds(head, 'to_process')).toContain(doc.id);
+
+    const recalled = await head.post(`/api/v1/incoming-documents/${doc.id}/recall`, {
+      note: 'Thu hồi để giao người khác',
+    });
+    expect(recalled.json().extensions[0].status).toBe('withdrawn');
+    expect(recalled.json().actions).not.toContain('decide_extension');
+    expect((await specialist.get(`/api/v1/incoming-documents/${doc.id}`)).statusCode).toBe(404);
+    for (const view of ['to_process', 'in_progress', 'due_soon', 'all']) {
+      expect(await viewIds(specialist, view)).not.toContain(doc.id);
+    }
+  });
+
+  it('keeps the number and subject of a classified document out of notices and e-mail', async () => {
+    const doc = await registerIncoming(clerk, {
+      confidentiality: 'secret',
+      subject: 'Phương án bảo vệ đề thi tuyệt đối bí mật',
+    });
+    await clerk.post(`/api/v1/incoming-documents/${doc.id}/present`, {});
+    const rows = await t.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('link', '=', `/e-office/incoming/${doc.id}`)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const n of rows) {
+      expect(`${n.title_vi} ${n.body_vi} ${n.body_en}`).not.toMatch(/đề thi|BGDĐT/);
+      expect(n.body_vi).toBe('Văn bản mật — mở EduGov để xem');
+    }
   });
 });

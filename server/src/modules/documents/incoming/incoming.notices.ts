@@ -3,6 +3,7 @@
  * organisation's leaders or clerks), never to the person who acted, inside the transaction of the change.
  */
 import type { Role } from '../../../platform/authz.ts';
+import type { Confidentiality } from '../documents.types.ts';
 import type { Trx } from '../../../platform/db/schema.ts';
 import type { JobQueue } from '../../../platform/jobs/jobs.ts';
 import { vietnamDate } from '../../../platform/time.ts';
@@ -14,6 +15,7 @@ export type Recipient = { readonly userId: string } | { readonly unitHeadsOf: st
 export interface IncomingNotice {
   readonly kind:
     | 'assigned'
+    | 'for_info'
     | 'presented'
     | 'received'
     | 'extension_requested'
@@ -28,6 +30,7 @@ export interface IncomingNotice {
     readonly organization_id: string;
     readonly number_notation: string;
     readonly subject: string;
+    readonly confidentiality: Confidentiality;
   };
   /** Extra words after the title, e.g. the deadline. */
   readonly detail?: { readonly vi: string; readonly en: string };
@@ -37,6 +40,7 @@ const TITLES: Record<IncomingNotice['kind'], { vi: string; en: string }> = {
   received: { vi: 'Văn bản đến chờ vào sổ', en: 'Incoming document waiting to be registered' },
   presented: { vi: 'Văn bản đến trình xin ý kiến chỉ đạo', en: 'Incoming document presented for direction' },
   assigned: { vi: 'Bạn được giao xử lý văn bản đến', en: 'An incoming document was assigned to you' },
+  for_info: { vi: 'Văn bản đến gửi để biết', en: 'An incoming document for your information' },
   extension_requested: { vi: 'Đề nghị gia hạn xử lý văn bản', en: 'Request for more time on a document' },
   extension_decided: { vi: 'Đề nghị gia hạn đã được xem xét', en: 'Your request for more time was decided' },
   returned: { vi: 'Văn bản được trả lại', en: 'A document was handed back' },
@@ -70,7 +74,14 @@ export async function sendIncomingNotices(
     if (actorUserId) recipients.delete(actorUserId);
     if (recipients.size === 0) continue;
     const title = TITLES[n.kind];
-    const head = `${n.document.number_notation} — ${n.document.subject}`;
+    // A classified document's number and subject never leave the system: the notice only points to it.
+    const classified = n.document.confidentiality !== 'normal';
+    const head = classified
+      ? { vi: 'Văn bản mật — mở EduGov để xem', en: 'Classified document — open EduGov to read it' }
+      : {
+          vi: `${n.document.number_notation} — ${n.document.subject}`,
+          en: `${n.document.number_notation} — ${n.document.subject}`,
+        };
     await notify(
       trx,
       jobs,
@@ -80,10 +91,11 @@ export async function sendIncomingNotices(
         kind: `incoming.${n.kind}`,
         title,
         body: {
-          vi: n.detail ? `${head}. ${n.detail.vi}` : head,
-          en: n.detail ? `${head}. ${n.detail.en}` : head,
+          vi: n.detail ? `${head.vi}. ${n.detail.vi}` : head.vi,
+          en: n.detail ? `${head.en}. ${n.detail.en}` : head.en,
         },
         link: `/e-office/incoming/${n.document.id}`,
+        email: !classified,
       })),
     );
   }

@@ -42,7 +42,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type State = 'received' | 'registered' | 'presented' | 'assigned' | 'in_progress' | 'extension_pending' | 'completed';
+type State =
+  | 'received'
+  | 'registered'
+  | 'presented'
+  | 'assigned'
+  | 'in_progress'
+  | 'supported'
+  | 'extension_pending'
+  | 'completed';
 
 async function documentIn(
   state: State,
@@ -84,13 +92,19 @@ async function documentIn(
   if (state === 'registered') return doc;
   await step(clerk!, 'present', {});
   if (state === 'presented') return doc;
-  await step(leader!, 'direct', { lead: { unitId: gdpt }, workingDays: 10 });
+  await step(leader!, 'direct', {
+    lead: { unitId: gdpt },
+    workingDays: 10,
+    ...(state === 'supported'
+      ? { supports: [{ userId: who.specOther!.me.user.id }], infos: [{ userId: who.clerk!.me.user.id }] }
+      : {}),
+  });
   const unitAssignmentId = doc.assignments.find(
     (a: { role: string; status: string }) => a.role === 'lead' && a.status === 'active',
   ).id;
   if (state === 'assigned') return { ...doc, unitAssignmentId };
   await step(headLead!, 'assign', { assignmentId: unitAssignmentId, leadUserId: specLead!.me.user.id, workingDays: 5 });
-  if (state === 'in_progress') return { ...doc, unitAssignmentId };
+  if (state === 'in_progress' || state === 'supported') return { ...doc, unitAssignmentId };
   if (state === 'extension_pending') {
     const due = doc.assignments.find(
       (a: { parentId: string | null; status: string }) => a.parentId && a.status === 'active',
@@ -178,6 +192,25 @@ const MATRIX: Row[] = [
     body: () => ({ note: 'Kết thúc' }),
     expect: { leader: 200, headLead: 200, clerk: 403, specLead: 403, specOther: 404 },
   },
+  // A supporting person (phối hợp) gives opinions and completes their own part; those informed only read.
+  {
+    action: 'comment',
+    state: 'supported',
+    body: () => ({ note: 'Ý kiến phối hợp' }),
+    expect: { specOther: 200, clerk: 403 },
+  },
+  {
+    action: 'complete',
+    state: 'supported',
+    body: () => ({ note: 'Xong phần phối hợp' }),
+    expect: { specOther: 200, clerk: 403 },
+  },
+  {
+    action: 'return',
+    state: 'supported',
+    body: () => ({ note: 'Không thuộc phạm vi' }),
+    expect: { specOther: 200, clerk: 403 },
+  },
   // Wrong state: 409 with a code, whoever asks.
   { action: 'present', state: 'in_progress', body: () => ({}), expect: { clerk: 409 } },
   { action: 'direct', state: 'registered', body: () => ({ lead: { unitId: gdpt } }), expect: { leader: 409 } },
@@ -203,6 +236,11 @@ describe('[INCOMING] permission matrix', () => {
           .select(['status', 'version'])
           .where('id', '=', doc.id)
           .executeTakeFirstOrThrow();
+        const trailBefore = (
+          await t.db.selectFrom('incoming_events').select('id').where('document_id', '=', doc.id).execute()
+        ).length;
+        const auditBefore = (await t.db.selectFrom('audit_log').select('seq').where('target_id', '=', doc.id).execute())
+          .length;
         const res = await who[role]!.post(`/api/v1/incoming-documents/${doc.id}/${row.action}`, row.body(doc));
         expect(res.statusCode, res.body).toBe(status);
         const after = await t.db
@@ -210,13 +248,37 @@ describe('[INCOMING] permission matrix', () => {
           .select(['status', 'version'])
           .where('id', '=', doc.id)
           .executeTakeFirstOrThrow();
+        const trail = () => t.db.selectFrom('incoming_events').select('id').where('document_id', '=', doc.id).execute();
+        const audit = () => t.db.selectFrom('audit_log').select('seq').where('target_id', '=', doc.id).execute();
         if (status === 200) {
           expect(after.version).toBe(before.version + 1);
+          const [lastEvent] = await t.db
+            .selectFrom('incoming_events')
+            .select(['action', 'actor_user_id'])
+            .where('document_id', '=', doc.id)
+            .orderBy('id', 'desc')
+            .limit(1)
+            .execute();
+          expect(lastEvent!.actor_user_id).toBe(who[role]!.me.user.id);
+          const [lastAudit] = await t.db
+            .selectFrom('audit_log')
+            .select(['action', 'actor_user_id'])
+            .where('target_id', '=', doc.id)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .execute();
+          expect(lastAudit).toEqual({
+            action: `documents.incoming_${lastEvent!.action}`,
+            actor_user_id: who[role]!.me.user.id,
+          });
+          if (row.state === 'supported' && row.action !== 'comment') expect(after.status).toBe('in_progress');
         } else {
           expect(res.json().error.code).toBe(
             { 403: 'auth.forbidden', 404: 'record.not_found', 409: 'documents.invalid_state' }[status],
           );
           expect(after).toEqual(before);
+          expect((await trail()).length).toBe(trailBefore);
+          expect((await audit()).length).toBe(auditBefore);
         }
       });
     }

@@ -53,11 +53,9 @@ export const incomingPolicy = {
   canAssign: (actor: Actor, doc: DocumentFacts, unitAssignment: AssignmentFacts) =>
     ofOrganization(actor, doc) && headsAssignedUnit(actor, unitAssignment) && unitAssignment.role !== 'info',
 
-  /** Anyone taking part records opinions and attaches drafts: the leader, and whoever holds an assignment. */
+  /** Whoever takes part records opinions and attaches drafts: the leader, and whoever leads or supports (not those informed). */
   canComment: (actor: Actor, doc: DocumentFacts, assignments: readonly AssignmentFacts[]) =>
-    ofOrganization(actor, doc) &&
-    (hasRole(actor, 'leader') ||
-      assignments.some((a) => a.status === 'active' && (a.user_id === actor.userId || headsAssignedUnit(actor, a)))),
+    ofOrganization(actor, doc) && (hasRole(actor, 'leader') || ownAssignments(actor, assignments).length > 0),
 
   /** Whoever holds a deadline may ask for more time. */
   canRequestExtension: (actor: Actor, doc: DocumentFacts, a: AssignmentFacts) =>

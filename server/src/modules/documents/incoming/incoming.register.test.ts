@@ -139,6 +139,8 @@ describe('[INCOMING] bad input changes nothing', () => {
       [{ replyDueDate: '2026-01-01' }, 400, 'documents.invalid_dates'],
       [{ mainFileId: '00000000-0000-4000-8000-000000000000' }, 400, 'documents.file_not_found'],
       [{ registerId: '00000000-0000-4000-8000-000000000000' }, 400, 'documents.register_not_found'],
+      [{ documentDate: '2000-12-01', receivedAt: '2001-01-02T03:00:00Z' }, 400, 'documents.invalid_dates'],
+      [{ mainFileId: specialistFile }, 400, 'documents.file_not_found'],
       [{ unexpected: 'field' }, 400, 'request.invalid'],
     ];
     for (const [override, status, code] of cases) {
@@ -208,5 +210,75 @@ describe('[INCOMING] search and filters', () => {
     expect((await other.get(`/api/v1/incoming-documents/${doc.id}`)).statusCode).toBe(404);
     const list = (await other.get('/api/v1/incoming-documents?view=all&limit=200')).json();
     expect(list.items.map((d: { id: string }) => d.id)).not.toContain(doc.id);
+  });
+});
+
+describe('[INCOMING] register books', () => {
+  it('answers a clear 400, not a 500, when the default register has been retired', async () => {
+    const t2 = await createTestApp();
+    try {
+      const c = await t2.login('hn.vanthu');
+      const first = await registerIncoming(c);
+      const register = (await c.get('/api/v1/registers?direction=incoming'))
+        .json()
+        .items.find((r: { id: string }) => r.id === first.registerId);
+      const retired = await c.patch(`/api/v1/registers/${register.id}`, { version: register.version, active: false });
+      expect(retired.statusCode).toBe(200);
+      expect(retired.json()).toMatchObject({ active: false, lastNumber: 1 });
+      const fileId = await uploadPdf(c);
+      const res = await c.post('/api/v1/incoming-documents', incomingBody(fileId));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('documents.register_not_found');
+      // Reactivated, numbering continues where it stopped.
+      await c.patch(`/api/v1/registers/${register.id}`, { version: retired.json().version, active: true });
+      expect((await c.post('/api/v1/incoming-documents', incomingBody(fileId))).json().arrivalNumber).toBe(2);
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('numbers a document received on EduGov in the series of the year it arrived, even when registered later', async () => {
+    const { receiveIncoming } = await import('../index.ts');
+    const registerId = await openRegister('Sổ kiểm thử văn bản điện tử');
+    const moet = await t.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('seed_key', '=', 'moet')
+      .executeTakeFirstOrThrow();
+    const fileId = await uploadPdf(clerk);
+    const received = await t.db.transaction().execute((trx) =>
+      receiveIncoming(trx, t.jobs, {
+        organizationId: clerk.me.organizationId,
+        senderOrganizationId: moet.id,
+        sourceReference: 'outgoing:year-end',
+        sentBy: clerk.me.user.id,
+        issuerName: 'Bộ Giáo dục và Đào tạo',
+        numberNotation: '77/BGDĐT-VP',
+        documentDate: '2025-12-31',
+        docType: 'notice',
+        subject: 'Thông báo cuối năm',
+        urgency: 'normal',
+        confidentiality: 'normal',
+        mainFileId: fileId,
+      }),
+    );
+    // Arrange: it arrived late on 31/12/2025 (Hà Nội time) and is registered now.
+    await t.db
+      .updateTable('incoming_documents')
+      .set({ received_at: new Date('2025-12-31T16:30:00Z') })
+      .where('id', '=', received.id)
+      .execute();
+    const res = await clerk.post(`/api/v1/incoming-documents/${received.id}/register`, {
+      version: received.version,
+      registerId,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ arrivalYear: 2025, arrivalNumber: 1 });
+  });
+
+  it('pages past the end still report the total', async () => {
+    const all = (await clerk.get('/api/v1/incoming-documents?view=all&limit=1')).json();
+    const beyond = (await clerk.get(`/api/v1/incoming-documents?view=all&limit=10&offset=${all.total + 5}`)).json();
+    expect(beyond).toEqual({ items: [], total: all.total });
   });
 });

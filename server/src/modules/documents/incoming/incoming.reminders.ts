@@ -30,6 +30,7 @@ export async function sendDeadlineReminders(
         'd.organization_id',
         'd.number_notation',
         'd.subject',
+        'd.confidentiality',
       ])
       .where('a.status', '=', 'active')
       .where('a.role', 'in', ['lead', 'support'])
@@ -64,6 +65,7 @@ export async function sendDeadlineReminders(
           organization_id: a.organization_id,
           number_notation: a.number_notation,
           subject: a.subject,
+          confidentiality: a.confidentiality,
         },
         detail: { vi: `Hạn xử lý: ${d}/${m}/${y}`, en: `Due: ${d}/${m}/${y}` },
       };

@@ -11,6 +11,7 @@ type Cond = RawBuilder<SqlBool>;
  * Who sees which incoming document (always within the actor's organisation): clerks and leaders see every
  * document of their organisation; others see what is assigned to them, to the unit they head (including
  * what is given to a person of that unit), or sent to their unit for information, and what they registered.
+ * An assignment that was recalled (or replaced by a new direction) no longer opens the document.
  */
 export function visibleTo(actor: Actor): Cond {
   const seesAll = hasRole(actor, 'clerk', 'leader');
@@ -19,7 +20,7 @@ export function visibleTo(actor: Actor): Cond {
     ${seesAll}::boolean
     OR d.registered_by = ${actor.userId}
     OR EXISTS (
-      SELECT 1 FROM incoming_assignments va WHERE va.document_id = d.id AND (
+      SELECT 1 FROM incoming_assignments va WHERE va.document_id = d.id AND va.status <> 'recalled' AND (
         va.user_id = ${actor.userId}
         OR (va.unit_id = ${actor.unitId}::uuid AND ((va.role = 'info' AND va.user_id IS NULL) OR ${headsUnit}::boolean))
       )
@@ -49,9 +50,20 @@ function toProcess(actor: Actor): Cond {
     ))
     OR (d.status IN ${OPEN} AND EXISTS (
       SELECT 1 FROM incoming_extensions xe JOIN incoming_assignments xa ON xa.id = xe.assignment_id
-      WHERE xe.document_id = d.id AND xe.status = 'pending' AND xa.assigned_by = ${actor.userId}
+      WHERE xe.document_id = d.id AND xe.status = 'pending' AND xa.status = 'active'
+        AND xa.assigned_by = ${actor.userId}
     ))
   )`;
+}
+
+/** Documents the actor works on now: everything for clerks and leaders, else an active lead/support assignment. */
+function workingOn(actor: Actor): Cond {
+  const seesAll = hasRole(actor, 'clerk', 'leader');
+  const headsUnit = hasRole(actor, 'unit_head') && actor.unitId !== null;
+  return sql<SqlBool>`(${seesAll}::boolean OR EXISTS (
+    SELECT 1 FROM incoming_assignments wa WHERE wa.document_id = d.id AND wa.status = 'active' AND wa.role <> 'info'
+      AND (wa.user_id = ${actor.userId} OR (${headsUnit}::boolean AND wa.unit_id = ${actor.unitId}::uuid))
+  ))`;
 }
 
 function forInfo(actor: Actor): Cond {
@@ -76,11 +88,12 @@ export function viewCondition(actor: Actor, view: IncomingView, dates: ViewDates
     case 'to_process':
       return toProcess(actor);
     case 'in_progress':
-      return sql<SqlBool>`(d.status IN ${OPEN} AND NOT ${toProcess(actor)})`;
+      return sql<SqlBool>`(d.status IN ${OPEN} AND ${workingOn(actor)} AND NOT ${toProcess(actor)})`;
     case 'due_soon':
-      return sql<SqlBool>`(d.status IN ${OPEN} AND d.due_date >= ${dates.today}::date AND d.due_date <= ${dates.dueSoonUntil}::date)`;
+      return sql<SqlBool>`(d.status IN ${OPEN} AND ${workingOn(actor)}
+        AND d.due_date >= ${dates.today}::date AND d.due_date <= ${dates.dueSoonUntil}::date)`;
     case 'overdue':
-      return sql<SqlBool>`(d.status IN ${OPEN} AND d.due_date < ${dates.today}::date)`;
+      return sql<SqlBool>`(d.status IN ${OPEN} AND ${workingOn(actor)} AND d.due_date < ${dates.today}::date)`;
     case 'for_info':
       return forInfo(actor);
     case 'done':
@@ -185,7 +198,14 @@ export async function findIncomingPage(db: DbOrTrx, actor: Actor, f: IncomingFil
     );
   }
   const rows = await query.orderBy('d.received_at', 'desc').orderBy('d.id').limit(f.limit).offset(f.offset).execute();
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  if (rows.length > 0 || f.offset === 0) return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  // A page past the end: count the matches without the page.
+  const counted = await query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
+  return { rows, total: Number(counted?.n ?? 0) };
 }
 
 /** How many documents each inbox view holds for the actor, and how many of them are unread. */

@@ -51,6 +51,11 @@ function checkDates(input: IncomingMetadata, receivedAt: Date, now: Date): void 
   if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new AppError('documents.invalid_dates', { field: 'receivedAt', reason: 'in the future' });
   }
+  // A late registration may continue last year's series, never reopen an older one.
+  const earliest = `${Number(vietnamDate(now).slice(0, 4)) - 1}-01-01`;
+  if (arrivalDay < earliest) {
+    throw new AppError('documents.invalid_dates', { field: 'receivedAt', reason: `before ${earliest}` });
+  }
   if (input.documentDate > arrivalDay) {
     throw new AppError('documents.invalid_dates', { field: 'documentDate', reason: 'after the arrival date' });
   }
@@ -285,12 +290,13 @@ export async function registerReceived(
     authorize(incomingPolicy.canRegister(actor, doc));
     if (doc.version !== input.version) throw new AppError('record.conflict', { version: doc.version });
     const now = new Date();
+    // Numbered in the series of the year it arrived (as the register book lists it by arrival date).
     const { register, year, arrivalNumber } = await number(
       trx,
       doc.organization_id,
       input.registerId,
       doc.confidentiality,
-      now,
+      doc.received_at,
     );
     const after = await trx
       .updateTable('incoming_documents')

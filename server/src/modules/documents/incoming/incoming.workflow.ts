@@ -150,6 +150,13 @@ async function endAssignments(
     .where('id', 'in', ids)
     .where('status', '=', 'active')
     .execute();
+  // A request for more time on an assignment that has ended has nothing left to decide.
+  await trx
+    .updateTable('incoming_extensions')
+    .set({ status: 'withdrawn', decided_at: now })
+    .where('assignment_id', 'in', ids)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** Active assignments under (and including) the given ones. */
@@ -261,6 +268,7 @@ export async function directIncoming(deps: Deps, ctx: UseCaseContext, id: string
           status: input.lead.userId ? 'in_progress' : 'assigned',
           directed_at: now,
           directed_by: actor.userId,
+          first_directed_at: doc.first_directed_at ?? now,
           due_date: lead.deadline,
           lead_unit_id: input.lead.unitId ?? null,
           lead_user_id: input.lead.userId ?? null,
@@ -280,7 +288,12 @@ export async function directIncoming(deps: Deps, ctx: UseCaseContext, id: string
           },
         },
         audit: { deadline: lead.deadline, assignments: inserted.length },
-        notices: inserted.map((a) => ({ kind: 'assigned' as const, to: [recipientOf(a)], document: doc, detail })),
+        notices: inserted.map((a) => ({
+          kind: a.role === 'info' ? ('for_info' as const) : ('assigned' as const),
+          to: [recipientOf(a)],
+          document: doc,
+          detail: a.role === 'info' ? undefined : detail,
+        })),
       };
     },
   );

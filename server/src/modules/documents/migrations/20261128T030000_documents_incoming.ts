@@ -54,6 +54,8 @@ const UP = String.raw`
       presented_at timestamptz,
       directed_at timestamptz,
       directed_by uuid REFERENCES users(id),
+      -- The first direction: supervision periods and processing times count from it (re-directing keeps it).
+      first_directed_at timestamptz,
       due_date date,
       lead_unit_id uuid REFERENCES units(id),
       lead_user_id uuid REFERENCES users(id),
@@ -79,7 +81,7 @@ const UP = String.raw`
     CREATE UNIQUE INDEX incoming_arrival_number_key ON incoming_documents (register_id, arrival_year, arrival_number);
     CREATE INDEX incoming_org_status_idx ON incoming_documents (organization_id, status, received_at DESC);
     CREATE INDEX incoming_org_due_idx ON incoming_documents (organization_id, due_date) WHERE status IN ('assigned', 'in_progress');
-    CREATE INDEX incoming_org_directed_idx ON incoming_documents (organization_id, directed_at) WHERE directed_at IS NOT NULL;
+    CREATE INDEX incoming_org_directed_idx ON incoming_documents (organization_id, first_directed_at) WHERE first_directed_at IS NOT NULL;
     CREATE INDEX incoming_search_trgm ON incoming_documents USING gin (search_text gin_trgm_ops);
     CREATE INDEX incoming_duplicate_idx ON incoming_documents
       (organization_id, document_date, lower(f_unaccent(regexp_replace(number_notation, '\s+', '', 'g'))));
@@ -139,7 +141,7 @@ const UP = String.raw`
       current_deadline date,
       requested_deadline date NOT NULL,
       reason text NOT NULL,
-      status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'refused')),
+      status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'refused', 'withdrawn')),
       decided_by uuid REFERENCES users(id),
       decided_at timestamptz,
       decision_note text

@@ -1,5 +1,6 @@
 /** SQL of register books (sổ đăng ký) and their yearly counters. */
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { vietnameseOrder } from '../../../platform/text.ts';
 
 export type Direction = 'incoming' | 'outgoing';
@@ -76,5 +77,9 @@ export async function findOrCreateDefaultRegister(
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
-  return { register: inserted ?? (await existing())!, created: inserted !== undefined };
+  const register = inserted ?? (await existing());
+  // The default name is taken by a retired book: the clerk must open or reactivate a register.
+  if (!register)
+    throw new AppError('documents.register_not_found', { direction, confidential, reason: 'no active register' });
+  return { register, created: inserted !== undefined };
 }

@@ -86,7 +86,11 @@ export async function registersRoutes(app: HttpServer, deps: AppDeps): Promise<v
     },
     async (request) => {
       const actor = requireActor(request);
-      return present(await service.updateRegister(db, useCaseContext(request, actor), request.params.id, request.body));
+      const ctx = useCaseContext(request, actor);
+      const updated = await service.updateRegister(db, ctx, request.params.id, request.body);
+      // Re-read with its counters, so the answer shows the last number given.
+      const withCounters = (await service.listRegisters(db, ctx)).find((r) => r.id === updated.id);
+      return present(withCounters ?? updated);
     },
   );
 }

@@ -10,7 +10,7 @@ export function presentSupervisedDocument(d: SupervisedDocument) {
   return {
     ...presentIncomingSummary(d),
     overdue: d.measure === 'overdue',
-    directedAt: d.directed_at!.toISOString(),
+    directedAt: d.first_directed_at!.toISOString(),
     unitId: d.unit_id,
     unitName: d.unit_name,
     userId: d.user_id,

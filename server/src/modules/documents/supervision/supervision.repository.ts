@@ -34,7 +34,7 @@ export interface PopulationFilter {
 }
 
 const vnDate = (column: RawBuilder<unknown>) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
-const directedDate = vnDate(sql`d.directed_at`);
+const directedDate = vnDate(sql`d.first_directed_at`);
 const completedDate = vnDate(sql`d.completed_at`);
 
 /**
@@ -74,7 +74,7 @@ function scopeCondition(scope: SupervisionScope): RawBuilder<SqlBool> {
   }
 }
 
-/** The start of a Vietnamese calendar day as an instant (so the index on directed_at can be used). */
+/** The start of a Vietnamese calendar day as an instant (so the index on first_directed_at can be used). */
 const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00+07:00`);
 
 function population(db: DbOrTrx, actor: Actor, period: Period) {
@@ -89,8 +89,8 @@ function population(db: DbOrTrx, actor: Actor, period: Period) {
       sql<string | null>`to_char(${completedDate}, 'YYYY-MM-DD')`.as('completed_date'),
     ])
     .where('d.organization_id', '=', actor.organizationId)
-    .where('d.directed_at', '>=', startOfDay(period.from))
-    .where('d.directed_at', '<', startOfDay(addDays(period.to, 1)))
+    .where('d.first_directed_at', '>=', startOfDay(period.from))
+    .where('d.first_directed_at', '<', startOfDay(addDays(period.to, 1)))
     .where('d.status', 'in', ['assigned', 'in_progress', 'completed', 'closed'])
     .where(sql<SqlBool>`(d.lead_unit_id IS NOT NULL OR d.lead_user_id IS NOT NULL)`)
     .where(visibleTo(actor));
@@ -175,7 +175,7 @@ export async function findSupervisedDocuments(
       )`.as('unread'),
       sql<number>`count(*) OVER ()`.as('total'),
     ])
-    .orderBy('d.directed_at', 'desc')
+    .orderBy('d.first_directed_at', 'desc')
     .orderBy('d.id');
   if (page) query = query.limit(page.limit).offset(page.offset);
   const rows = await query.execute();

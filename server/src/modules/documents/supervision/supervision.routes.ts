@@ -1,6 +1,6 @@
 /** Routes /api/v1/incoming-supervision: the table per unit or person, the documents behind a number, the Excel report. */
 import type { FastifyReply } from 'fastify';
-import type { AppDeps } from '../../../platform/context.ts';
+import { useCaseContext, type AppDeps } from '../../../platform/context.ts';
 import { requireActor } from '../../../platform/http/authn.ts';
 import { requestLang } from '../../../platform/http/errors.ts';
 import { commonErrors } from '../../../platform/http/schema.ts';
@@ -13,11 +13,11 @@ import * as service from './supervision.service.ts';
 const tags = ['supervision'];
 const security = [{ session: [] }];
 const DEFINITIONS =
-  'Documents of your organisation directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit ' +
+  'Documents of your organisation first directed in the period (Asia/Ho_Chi_Minh days, at most 366), per lead unit ' +
   '(for a document given directly to a person: their unit) or per lead person. The leader sees every unit, a ' +
   'unit head their unit (403 for another), anyone else their own documents. Each document is in one measure: ' +
   'in progress, overdue (open, due date before today), completed on time (on or before the due date, or none), ' +
-  'completed late, closed (ended without handling). Working days from the day directed to the day completed, ' +
+  'completed late, closed (ended without handling). Working days from the day first directed to the day completed, ' +
   'the first day not counted (Friday → Tuesday = 2).';
 
 export async function supervisionRoutes(app: HttpServer, { db }: AppDeps): Promise<void> {
@@ -80,6 +80,13 @@ export async function supervisionRoutes(app: HttpServer, { db }: AppDeps): Promi
       const groupBy = q.groupBy ?? 'unit';
       const report = await service.buildSupervisionReport(db, actor, { ...q, groupBy });
       const bytes = await buildSupervisionWorkbook(report, requestLang(request));
+      await service.auditSupervisionExport(db, useCaseContext(request, actor), {
+        from: q.from,
+        to: q.to,
+        groupBy,
+        ...(q.unitId ? { unitId: q.unitId } : {}),
+        documents: report.documents.length,
+      });
       const name = `theo-doi-van-ban-den_${groupBy === 'unit' ? 'don-vi' : 'ca-nhan'}_${q.from}_${q.to}.xlsx`;
       return sendXlsx(reply, name, bytes);
     },

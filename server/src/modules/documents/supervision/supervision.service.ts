@@ -3,9 +3,9 @@
  * "Báo cáo tình hình giải quyết văn bản đến" of Phụ lục VI).
  *
  * Definitions (also shown as the help text of the screen):
- * - Population: the organisation's documents directed (given a lead, unit or person) whose last direction
- *   (`directed_at`) falls on a day from `from` to `to` (Asia/Ho_Chi_Minh), and that still have a lead (a
- *   direction recalled or handed back is not counted until the leader directs again).
+ * - Population: the organisation's documents directed (given a lead, unit or person) whose first direction
+ *   (`first_directed_at`; re-directing keeps it) falls on a day from `from` to `to` (Asia/Ho_Chi_Minh), and
+ *   that have a lead now (a direction recalled or handed back is not counted until the leader directs again).
  * - Unit: the lead unit of the direction; for a document the leader gave directly to a person, the unit of
  *   that person's membership on the day it was directed; "Không thuộc đơn vị" (null) when there is none.
  * - Person: whoever leads the handling now or completed it (the specialist the unit head gave it to, or the
@@ -17,7 +17,7 @@
  *   completed on time — completed on or before its due date (the completion's date in Vietnam), or with none;
  *   completed late — completed after its due date;
  *   closed — ended without handling (kết thúc), not mixed with completed.
- * - Average processing time: the mean over completed documents of the working days from the day directed
+ * - Average processing time: the mean over completed documents of the working days from the day first directed
  *   to the day completed, counted with the working calendar as `workingDaysBetween` does (working days d
  *   with directed < d ≤ completed: directed on a Friday and completed the next Tuesday = 2; the same day = 0),
  *   one decimal; null when none was completed.
@@ -26,7 +26,9 @@
  */
 import type { Actor } from '../../../platform/authz.ts';
 import { authorize } from '../../../platform/authz.ts';
-import type { DbOrTrx } from '../../../platform/db/schema.ts';
+import { writeAudit } from '../../../platform/audit/audit.ts';
+import type { UseCaseContext } from '../../../platform/context.ts';
+import type { Db, DbOrTrx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { vietnamDate } from '../../../platform/time.ts';
 import { loadWorkingCalendar, type WorkingCalendar } from '../../calendar/index.ts';
@@ -229,4 +231,20 @@ export async function buildSupervisionReport(db: DbOrTrx, actor: Actor, q: Summa
   const { items } = await listSupervisedDocuments(db, actor, q, undefined, now);
   const [organization] = await findOrganizationsByIds(db, [actor.organizationId]);
   return { organizationName: organization?.name ?? '', generatedAt: now, summary, documents: items };
+}
+
+/** An export discloses the list of documents (subjects included): who took it, for which period, is audited. */
+export async function auditSupervisionExport(
+  db: Db,
+  ctx: UseCaseContext,
+  summary: { from: string; to: string; groupBy: string; unitId?: string; documents: number },
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    writeAudit(trx, ctx.audit, {
+      action: 'documents.supervision_exported',
+      targetType: 'organization',
+      targetId: ctx.actor.organizationId,
+      summary,
+    }),
+  );
 }

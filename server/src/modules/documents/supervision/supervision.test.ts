@@ -60,6 +60,7 @@ async function backdate(id: string, at: { directedAt: string; dueDate?: string |
     .updateTable('incoming_documents')
     .set({
       directed_at: new Date(at.directedAt),
+      first_directed_at: new Date(at.directedAt),
       ...(at.dueDate !== undefined ? { due_date: at.dueDate } : {}),
       ...(at.completedAt ? { completed_at: new Date(at.completedAt) } : {}),
     })
@@ -415,9 +416,23 @@ describe('[SUPERVISION] Excel report', () => {
   };
 
   it('holds the title, the period, the table with its totals and the documents behind it', async () => {
+    const exportsBefore = await t.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'documents.supervision_exported')
+      .execute();
     const workbook = await workbookOf(
       await leader.get(`/api/v1/incoming-supervision/export.xlsx?${APRIL}&groupBy=unit`),
     );
+    // The export lists document subjects: who took it, and what, is in the audit trail.
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'summary'])
+      .where('action', '=', 'documents.supervision_exported')
+      .orderBy('seq', 'desc')
+      .execute();
+    expect(audited).toHaveLength(exportsBefore.length + 1);
+    expect(audited[0]).toMatchObject({ actor_user_id: leader.me.user.id, summary: { groupBy: 'unit' } });
     const [table, list] = workbook.worksheets;
     expect(table!.name).toBe('Tổng hợp');
     const text = (r: number) => String(table!.getCell(r, 1).value);

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
 import { useRequiredMe } from '../../auth/auth.queries';
 import { activeMembership } from '../../auth/permissions';
-import { personOptions, useColleagues } from '../colleagues';
+import { personOptions, useUnitPeople } from '../colleagues';
 import type { IncomingAssignment } from '../incoming.types';
 import type { ActionFormProps } from './ActionForm';
 import {
@@ -39,11 +39,11 @@ export function AssignForm({ doc, onDone }: ActionFormProps) {
   const { t } = useTranslation();
   const me = useRequiredMe();
   const step = useStep(doc.id, 'assign', onDone);
-  const colleagues = useColleagues();
   const choices = unitAssignments(doc.assignments, activeMembership(me)?.unitId ?? null);
   const [assignmentId, setAssignmentId] = useState<string | null>(choices[0]?.id ?? null);
   const parent = choices.find((a) => a.id === assignmentId);
   const current = doc.assignments.filter((a) => a.status === 'active' && a.parentId === assignmentId);
+  const unitMembers = useUnitPeople(parent?.unitId);
   const [leadUserId, setLeadUserId] = useState<string | null>(
     () => current.find((a) => a.role === 'lead')?.userId ?? null,
   );
@@ -54,8 +54,8 @@ export function AssignForm({ doc, onDone }: ActionFormProps) {
   const [instructions, setInstructions] = useState('');
   const [submitted, setSubmitted] = useState(false);
 
-  // People of the unit (the colleague list names each one's unit).
-  const unitPeople = (colleagues.data ?? []).filter((p) => parent?.unitName && p.unitName === parent.unitName);
+  // People of the unit whose assignment is handed on.
+  const unitPeople = unitMembers.data ?? [];
   const options = personOptions(unitPeople);
   const leads = parent?.role !== 'support';
   const errors = {

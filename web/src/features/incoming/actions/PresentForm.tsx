@@ -2,7 +2,7 @@
 import { Select, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personOptions, useColleagues } from '../colleagues';
+import { personOptions, useLeaders } from '../colleagues';
 import type { ActionFormProps } from './ActionForm';
 import { StepForm } from './shared';
 import { useStep } from './useStep';
@@ -10,8 +10,8 @@ import { useStep } from './useStep';
 export function PresentForm({ doc, onDone }: ActionFormProps) {
   const { t } = useTranslation();
   const step = useStep(doc.id, 'present', onDone);
-  const colleagues = useColleagues();
-  const leaders = (colleagues.data ?? []).filter((p) => p.roles.includes('leader'));
+  const leaderList = useLeaders();
+  const leaders = leaderList.data ?? [];
   const [leaderId, setLeaderId] = useState<string | null>(null);
   const [note, setNote] = useState('');
 
