@@ -212,13 +212,17 @@ describe('uploading and reading files', () => {
 
   it('gives other modules files to attach, generated files and the bytes (the public door)', async () => {
     const hnClerk = { ...buildActor(clerk.me.organizationId, 'clerk'), userId: clerk.me.user.id };
-    const mine = (await specialist.upload('/api/v1/files', { name: 'dinh-kem.pdf', bytes: pdf })).json();
+    const mine = (await clerk.upload('/api/v1/files', { name: 'dinh-kem.pdf', bytes: pdf })).json();
+    const colleagues = (await specialist.upload('/api/v1/files', { name: 'cua-dong-nghiep.pdf', bytes: pdf })).json();
     const theirs = (await otherClerk.upload('/api/v1/files', { name: 'cua-bo.pdf', bytes: pdf })).json();
 
     const attachable = await assertFilesAttachable(t.db, hnClerk, [mine.id, mine.id]);
     expect(attachable.map((f) => f.id)).toEqual([mine.id]);
-    const refused = await assertFilesAttachable(t.db, hnClerk, [mine.id, theirs.id]).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: 'documents.file_not_found', details: { ids: [theirs.id] } });
+    // Only one's own uploads: not another organisation's, and not a colleague's whose id one happens to know.
+    const refused = await assertFilesAttachable(t.db, hnClerk, [mine.id, theirs.id, colleagues.id]).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'documents.file_not_found', details: { ids: [theirs.id, colleagues.id] } });
     expect((await findFilesByIds(t.db, [theirs.id, mine.id])).map((f) => f.original_name)).toEqual([
       'cua-bo.pdf',
       'dinh-kem.pdf',
