@@ -17,6 +17,7 @@ export interface RegistersTable {
   direction: 'incoming' | 'outgoing';
   name: string;
   confidential: Generated<boolean>;
+  numbering: Generated<'single' | 'per_type'>;
   active: Generated<boolean>;
   version: Generated<number>;
   created_at: DefaultTimestamp;
@@ -26,6 +27,8 @@ export interface RegistersTable {
 export interface RegisterCountersTable {
   register_id: string;
   year: number;
+  /** '' for a register's single series; a document type code for per-type outgoing books. */
+  series: Generated<string>;
   last_number: number;
 }
 

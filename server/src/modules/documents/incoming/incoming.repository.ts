@@ -327,15 +327,6 @@ export async function insertEvent(trx: Trx, e: EventInput) {
     .execute();
 }
 
-/** The next arrival number of a register for a year: gap-free, under the counter row's lock until commit. */
-export async function allocateArrivalNumber(trx: Trx, registerId: string, year: number): Promise<number> {
-  const row = await sql<{ last_number: number }>`
-    INSERT INTO register_counters (register_id, year, last_number) VALUES (${registerId}, ${year}, 1)
-    ON CONFLICT (register_id, year) DO UPDATE SET last_number = register_counters.last_number + 1
-    RETURNING last_number`.execute(trx);
-  return Number(row.rows[0]!.last_number);
-}
-
 /** Documents of the organisation with the same issuer, number and date (possible duplicates). */
 export async function findPossibleDuplicates(
   db: DbOrTrx,

@@ -13,7 +13,7 @@ import { vietnamDate } from '../../../platform/time.ts';
 import { addWorkingDays } from '../../calendar/index.ts';
 import { assertFilesAttachable } from '../../files/index.ts';
 import { INCOMING_VIEWS, type Confidentiality, type Urgency } from '../documents.types.ts';
-import { findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
+import { allocateNumber, findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
 import { availableActions } from './incoming.actions.ts';
 import { sendIncomingNotices } from './incoming.notices.ts';
 import { incomingPolicy } from './incoming.policy.ts';
@@ -96,7 +96,7 @@ async function number(
 ) {
   const register = await resolveRegister(trx, organizationId, registerId, confidentiality !== 'normal');
   const year = Number(vietnamDate(receivedAt).slice(0, 4));
-  const arrivalNumber = await repo.allocateArrivalNumber(trx, register.id, year);
+  const arrivalNumber = await allocateNumber(trx, register.id, year);
   return { register, year, arrivalNumber };
 }
 

@@ -8,6 +8,8 @@ const UP = String.raw`
       direction text NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
       name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
       confidential boolean NOT NULL DEFAULT false,
+      -- Outgoing books: one number series for all types, or one per document type.
+      numbering text NOT NULL DEFAULT 'single' CHECK (numbering IN ('single', 'per_type')),
       active boolean NOT NULL DEFAULT true,
       version integer NOT NULL DEFAULT 1,
       created_at timestamptz NOT NULL DEFAULT now(),
@@ -15,12 +17,14 @@ const UP = String.raw`
     );
     CREATE UNIQUE INDEX registers_org_name_key ON registers (organization_id, direction, lower(name));
 
-    -- One row per register and calendar year; the row lock taken by the upsert makes numbers gap-free.
+    -- One row per register, calendar year and series ('' = the register's single series, or a document type
+    -- code for per-type outgoing books); the row lock taken by the upsert makes numbers gap-free.
     CREATE TABLE register_counters (
       register_id uuid NOT NULL REFERENCES registers(id),
       year integer NOT NULL CHECK (year BETWEEN 1900 AND 2199),
+      series text NOT NULL DEFAULT '',
       last_number integer NOT NULL CHECK (last_number > 0),
-      PRIMARY KEY (register_id, year)
+      PRIMARY KEY (register_id, year, series)
     );
 
     CREATE TABLE incoming_documents (

@@ -1,4 +1,5 @@
 /** SQL of register books (sổ đăng ký) and their yearly counters. */
+import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { vietnameseOrder } from '../../../platform/text.ts';
@@ -82,4 +83,17 @@ export async function findOrCreateDefaultRegister(
   if (!register)
     throw new AppError('documents.register_not_found', { direction, confidential, reason: 'no active register' });
   return { register, created: inserted !== undefined };
+}
+
+/**
+ * The next number of a register's series for a year (arrival numbers, outgoing numbers): gap-free and
+ * never duplicated, because the counter row stays locked until the caller's transaction ends and a rollback
+ * gives the number back. `series` is '' for the register's single series, or a document type code.
+ */
+export async function allocateNumber(trx: Trx, registerId: string, year: number, series = ''): Promise<number> {
+  const row = await sql<{ last_number: number }>`
+    INSERT INTO register_counters (register_id, year, series, last_number) VALUES (${registerId}, ${year}, ${series}, 1)
+    ON CONFLICT (register_id, year, series) DO UPDATE SET last_number = register_counters.last_number + 1
+    RETURNING last_number`.execute(trx);
+  return Number(row.rows[0]!.last_number);
 }
