@@ -1,9 +1,16 @@
 /** The administration menu: who sees which entry. Delegations are for everyone (people delegate their own roles). */
 import type { ComponentType } from 'react';
 import type { Me } from '../api/types';
-import { AlertIcon, BuildingIcon, HandshakeIcon, ListIcon, ShieldIcon, UsersIcon } from '../components/icons';
+import {
+  AlertIcon,
+  BuildingIcon,
+  CalendarIcon,
+  HandshakeIcon,
+  ListIcon,
+  ShieldIcon,
+  UsersIcon,
+} from '../components/icons';
 import { isAdministrator, isSystemAdmin } from '../features/auth/permissions';
-import { CalendarIcon } from '../features/calendar/CalendarIcon';
 
 export type AdminEntryKey = 'organizations' | 'users' | 'roles' | 'delegations' | 'audit' | 'jobs' | 'calendar';
 

@@ -52,25 +52,5 @@ export function downloadName(name: string, mediaType: string): string {
   return ext && extensions.includes(ext) ? name : `${name}.${extensions[0]}`;
 }
 
-/** An ASCII stand-in for old clients: Vietnamese letters without diacritics, anything else unsafe → `_`. */
-export function asciiFileName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
-}
-
-/** RFC 8187 percent-encoding (attr-char): encodeURIComponent also leaves ' ( ) * alone. */
-function encodeRfc8187(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-}
-
-export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  const normalized = nfc(name);
-  return `${kind}; filename="${asciiFileName(normalized)}"; filename*=UTF-8''${encodeRfc8187(normalized)}`;
-}
+// Content-Disposition (ASCII fallback + RFC 8187 UTF-8 name) is shared with generated downloads.
+export { asciiFileName, contentDisposition } from '../../platform/pdf/index.ts';

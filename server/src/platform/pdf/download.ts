@@ -7,7 +7,7 @@ export const MEDIA_TYPES = {
 } as const;
 
 /** An ASCII stand-in for old clients: Vietnamese letters without diacritics, anything unsafe → `_`. */
-function asciiName(name: string): string {
+export function asciiFileName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -23,7 +23,7 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
-  return `${kind}; filename="${asciiName(normalized)}"; filename*=UTF-8''${encoded}`;
+  return `${kind}; filename="${asciiFileName(normalized)}"; filename*=UTF-8''${encoded}`;
 }
 
 export interface Download {

@@ -4,7 +4,7 @@
  */
 export { embedSerifFonts, FONT_DIR, type FontStyle, type SerifFonts } from './fonts.ts';
 export { A4_LANDSCAPE, A4_PORTRAIT, DOCUMENT_MARGINS, mm, PdfFlow, type Margins, type ParagraphStyle } from './flow.ts';
-export { cleanText, drawLine, wrapText, type Align, type LineStyle } from './text.ts';
+export { cleanText, drawJustifiedLine, drawLine, wrapText, type Align, type LineStyle } from './text.ts';
 export { drawTable, type TableColumn, type TableOptions } from './table.ts';
 export { numberPages, type PageNumberOptions } from './page-numbers.ts';
 export { formatDate, formatDayMonth, formatLongDate } from './dates.ts';
@@ -19,4 +19,4 @@ export {
   type SheetTitleLine,
   type TableSheetSpec,
 } from './excel.ts';
-export { contentDisposition, MEDIA_TYPES, sendDownload, type Download } from './download.ts';
+export { asciiFileName, contentDisposition, MEDIA_TYPES, sendDownload, type Download } from './download.ts';

@@ -23,6 +23,12 @@ describe('zoom steps', () => {
     expect(zoomInStep(1)).toBe(1.25);
     expect(zoomOutStep(1)).toBe(0.75);
   });
+  it('skip a step that is hardly different from the fitted zoom', () => {
+    expect(zoomInStep(0.74)).toBe(1);
+    expect(zoomOutStep(1.3)).toBe(1);
+    expect(zoomInStep(2.8)).toBe(3);
+    expect(zoomOutStep(0.52)).toBe(0.5);
+  });
   it('stop at the ends', () => {
     expect(zoomOutStep(0.5)).toBeUndefined();
     expect(zoomOutStep(0.3)).toBeUndefined();

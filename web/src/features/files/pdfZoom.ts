@@ -11,6 +11,8 @@ export const MAX_FIT_SCALE = 4;
 export const MAX_CANVAS_PIXELS = 16_777_216;
 
 const EPSILON = 0.005;
+/** A step must differ from the current zoom by at least this factor, so that − / + from a fitted 74% is not 75%. */
+const MIN_STEP_FACTOR = 1.1;
 
 /**
  * The zoom that makes a page `pageWidth` wide (in PDF points, i.e. its width at zoom 1) fill `containerWidth`
@@ -21,14 +23,19 @@ export function fitWidthScale(containerWidth: number, pageWidth: number): number
   return Math.min(MAX_FIT_SCALE, Math.max(MIN_FIT_SCALE, containerWidth / pageWidth));
 }
 
-/** The next step above `scale` (from a fitted 68% that is 75%), or undefined at the top. */
+/** The next step clearly above `scale` (from a fitted 68%: 75%; from 74%: 100%), or undefined at the top. */
 export function zoomInStep(scale: number): number | undefined {
-  return ZOOM_STEPS.find((z) => z > scale + EPSILON);
+  const top = ZOOM_STEPS[ZOOM_STEPS.length - 1]!;
+  return ZOOM_STEPS.find((z) => z >= scale * MIN_STEP_FACTOR - EPSILON) ?? (top > scale + EPSILON ? top : undefined);
 }
 
-/** The next step below `scale` (from a fitted 68% that is 50%), or undefined at the bottom. */
+/** The next step clearly below `scale` (from a fitted 68% that is 50%), or undefined at the bottom. */
 export function zoomOutStep(scale: number): number | undefined {
-  return ZOOM_STEPS.findLast((z) => z < scale - EPSILON);
+  const bottom = ZOOM_STEPS[0];
+  return (
+    ZOOM_STEPS.findLast((z) => z <= scale / MIN_STEP_FACTOR + EPSILON) ??
+    (bottom < scale - EPSILON ? bottom : undefined)
+  );
 }
 
 /**

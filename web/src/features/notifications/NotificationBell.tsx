@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useNotify } from '../../lib/useNotify';
-import { BellIcon } from './BellIcon';
+import { BellIcon } from '../../components/icons';
 import { noticeTitle, useNotificationStream } from './notifications.live';
 import {
   useMarkAllRead,

@@ -3,7 +3,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { hasRole, type Actor } from '../../../platform/authz.ts';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.ts';
 import { escapeLike, foldVietnamese } from '../../../platform/text.ts';
-import type { Confidentiality, IncomingStatus, IncomingView, Urgency } from '../documents.types.ts';
+import type { Confidentiality, IncomingFileKind, IncomingStatus, IncomingView, Urgency } from '../documents.types.ts';
 
 type Cond = RawBuilder<SqlBool>;
 
@@ -349,4 +349,29 @@ export async function findPossibleDuplicates(
     );
   if (excludeId) query = query.where('d.id', '<>', excludeId);
   return query.orderBy('d.received_at').limit(10).execute();
+}
+
+/** Links files to a document (the scan, attachments, drafts); a file already linked stays as it was. */
+export async function insertDocumentFiles(
+  trx: Trx,
+  documentId: string,
+  fileIds: readonly string[],
+  kind: IncomingFileKind | ((index: number) => IncomingFileKind),
+  addedBy: string,
+  at: Date,
+) {
+  if (fileIds.length === 0) return;
+  await trx
+    .insertInto('incoming_files')
+    .values(
+      fileIds.map((fileId, i) => ({
+        document_id: documentId,
+        file_id: fileId,
+        kind: typeof kind === 'function' ? kind(i) : kind,
+        added_by: addedBy,
+        added_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['document_id', 'file_id']).doNothing())
+    .execute();
 }

@@ -44,6 +44,9 @@ export interface CreateIncomingInput extends IncomingMetadata {
   readonly allowDuplicate?: boolean;
 }
 
+/** The first file of a registration is the document itself, the rest its attachments. */
+const mainThenAttachments = (index: number) => (index === 0 ? 'main' : 'attachment') as 'main' | 'attachment';
+
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 function checkDates(input: IncomingMetadata, receivedAt: Date, now: Date): void {
@@ -171,17 +174,7 @@ export async function createIncoming(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('incoming_files')
-      .values(
-        fileIds.map((fileId, i) => ({
-          document_id: doc.id,
-          file_id: fileId,
-          kind: i === 0 ? ('main' as const) : ('attachment' as const),
-          added_by: actor.userId,
-        })),
-      )
-      .execute();
+    await repo.insertDocumentFiles(trx, doc.id, fileIds, mainThenAttachments, actor.userId, now);
     await repo.insertEvent(trx, {
       documentId: doc.id,
       actor,
@@ -242,17 +235,7 @@ export async function receiveIncoming(trx: Trx, jobs: JobQueue, input: ReceivedF
     .returningAll()
     .executeTakeFirstOrThrow();
   const fileIds = [input.mainFileId, ...(input.attachmentIds ?? [])];
-  await trx
-    .insertInto('incoming_files')
-    .values(
-      fileIds.map((fileId, i) => ({
-        document_id: doc.id,
-        file_id: fileId,
-        kind: i === 0 ? ('main' as const) : ('attachment' as const),
-        added_by: input.sentBy,
-      })),
-    )
-    .execute();
+  await repo.insertDocumentFiles(trx, doc.id, fileIds, mainThenAttachments, input.sentBy, now);
   await repo.insertEvent(trx, {
     documentId: doc.id,
     actor: null,

@@ -407,6 +407,21 @@ export async function assignIncoming(deps: Deps, ctx: UseCaseContext, id: string
   );
 }
 
+/** Attaches the actor's own uploads to the document as drafts (dự thảo); returns the ids attached. */
+async function attachDrafts(
+  trx: Trx,
+  actor: Actor,
+  documentId: string,
+  ids: readonly string[] | undefined,
+  now: Date,
+): Promise<string[]> {
+  const fileIds = [...new Set(ids ?? [])];
+  if (fileIds.length === 0) return fileIds;
+  await assertFilesAttachable(trx, actor, fileIds);
+  await repo.insertDocumentFiles(trx, documentId, fileIds, 'draft', actor.userId, now);
+  return fileIds;
+}
+
 /** An opinion (ý kiến) on the handling, with draft files if any; the state does not change. */
 export async function commentIncoming(
   deps: Deps,
@@ -422,23 +437,7 @@ export async function commentIncoming(
     'comment',
     (doc, as) => incomingPolicy.canComment(actor, doc, as),
     async ({ trx, now }) => {
-      const fileIds = [...new Set(input.fileIds ?? [])];
-      if (fileIds.length > 0) {
-        await assertFilesAttachable(trx, actor, fileIds);
-        await trx
-          .insertInto('incoming_files')
-          .values(
-            fileIds.map((fileId) => ({
-              document_id: id,
-              file_id: fileId,
-              kind: 'draft' as const,
-              added_by: actor.userId,
-              added_at: now,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['document_id', 'file_id']).doNothing())
-          .execute();
-      }
+      const fileIds = await attachDrafts(trx, actor, id, input.fileIds, now);
       return { event: { action: 'commented', note: input.note, details: { fileIds } } };
     },
   );
@@ -677,23 +676,7 @@ export async function completeIncoming(
     'complete',
     (doc, as) => incomingPolicy.canComplete(actor, doc, as),
     async ({ trx, doc, assignments, now }) => {
-      const fileIds = [...new Set(input.fileIds ?? [])];
-      if (fileIds.length > 0) {
-        await assertFilesAttachable(trx, actor, fileIds);
-        await trx
-          .insertInto('incoming_files')
-          .values(
-            fileIds.map((fileId) => ({
-              document_id: id,
-              file_id: fileId,
-              kind: 'draft' as const,
-              added_by: actor.userId,
-              added_at: now,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['document_id', 'file_id']).doNothing())
-          .execute();
-      }
+      const fileIds = await attachDrafts(trx, actor, id, input.fileIds, now);
       const own = ownAssignments(actor, assignments) as Assignment[];
       const leads = own.some((a) => a.role === 'lead');
       if (!leads && !hasRole(actor, 'leader')) {
