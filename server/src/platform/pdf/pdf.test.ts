@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   A4_PORTRAIT,
   contentDisposition,
+  drawJustifiedLine,
   drawTable,
   embedSerifFonts,
   formatDate,
@@ -38,6 +39,28 @@ describe('[PLATFORM] text on PDF pages', () => {
     expect(long.join('')).toBe('Đ'.repeat(40));
     expect(wrapText('Tie\u0302\u0301ng Vie\u0323\u0302t', regular, 12, 500)).toEqual(['Tiếng Việt']);
     expect(wrapText('', regular, 12, 100)).toEqual(['']);
+  });
+
+  it('sets a narrower first line, and justifies a line to the full width word by word', async () => {
+    const pdf = await PDFDocument.create();
+    const { regular } = await embedSerifFonts(pdf);
+    const text = 'Hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông năm học 2026-2027';
+    const lines = wrapText(text, regular, 12, 200, 120);
+    expect(lines.join(' ')).toBe(text);
+    expect(regular.widthOfTextAtSize(lines[0]!, 12)).toBeLessThanOrEqual(120);
+    expect(wrapText(text, regular, 12, 200)[0]!.length).toBeGreaterThan(lines[0]!.length);
+
+    const page = pdf.addPage();
+    const drawn: { text: string; x: number }[] = [];
+    const drawText = page.drawText.bind(page);
+    page.drawText = (t: string, options?: PDFPageDrawTextOptions) => {
+      drawn.push({ text: t, x: options!.x! });
+      drawText(t, options);
+    };
+    drawJustifiedLine(page, 'Hướng dẫn thực hiện', 50, 700, 300, { font: regular, size: 12 });
+    expect(drawn.map((d) => d.text)).toEqual(['Hướng', 'dẫn', 'thực', 'hiện']);
+    expect(drawn[0]!.x).toBe(50);
+    expect(drawn[3]!.x + regular.widthOfTextAtSize('hiện', 12)).toBeCloseTo(350, 3);
   });
 
   it('repeats the table header on every page a long table runs onto, and never cuts a row', async () => {

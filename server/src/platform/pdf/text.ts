@@ -35,10 +35,18 @@ function breakWord(word: string, font: PDFFont, size: number, maxWidth: number):
 
 /**
  * The lines of a text set in `maxWidth` points: explicit line breaks kept, words wrapped at spaces, a word
- * longer than the line broken between letters. An empty text is one empty line.
+ * longer than the line broken between letters. An empty text is one empty line. `firstLineWidth` (default
+ * `maxWidth`) sets the first line narrower, e.g. for a first-line indent or a bold label before it.
  */
-export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+export function wrapText(
+  text: string,
+  font: PDFFont,
+  size: number,
+  maxWidth: number,
+  firstLineWidth = maxWidth,
+): string[] {
   const lines: string[] = [];
+  const limit = () => (lines.length === 0 ? firstLineWidth : maxWidth);
   const space = font.widthOfTextAtSize(' ', size);
   const widths = new Map<string, number>();
   const widthOf = (word: string) => {
@@ -54,21 +62,21 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
     let lineWidth = 0;
     for (const word of paragraph.split(' ').filter((w) => w.length > 0)) {
       const w = widthOf(word);
-      if (line && lineWidth + space + w <= maxWidth) {
+      if (line && lineWidth + space + w <= limit()) {
         line += ` ${word}`;
         lineWidth += space + w;
         continue;
       }
       if (line) lines.push(line);
-      if (w <= maxWidth) {
-        line = word;
-        lineWidth = w;
-      } else {
-        const pieces = breakWord(word, font, size, maxWidth);
-        lines.push(...pieces.slice(0, -1));
-        line = pieces.at(-1) ?? '';
-        lineWidth = widthOf(line);
+      let rest = word;
+      while (widthOf(rest) > limit()) {
+        const [head = rest] = breakWord(rest, font, size, limit());
+        if (head === rest) break; // one letter wider than the line
+        lines.push(head);
+        rest = rest.slice(head.length);
       }
+      line = rest;
+      lineWidth = widthOf(rest);
     }
     lines.push(line);
   }
@@ -90,4 +98,36 @@ export function drawLine(page: PDFPage, text: string, x: number, y: number, widt
   const align = style.align ?? 'left';
   const left = align === 'left' ? x : align === 'center' ? x + (width - w) / 2 : x + width - w;
   page.drawText(line, { x: left, y, font: style.font, size: style.size, color: style.color ?? rgb(0, 0, 0) });
+}
+
+/**
+ * Draws one line of a justified paragraph: the words spread so the line fills [x, x + width] (a line of one
+ * word, or one wider than the box, is set flush left). pdf-lib has no word spacing for embedded fonts, so
+ * each word is drawn at its own position.
+ */
+export function drawJustifiedLine(
+  page: PDFPage,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: LineStyle,
+): void {
+  const words = cleanText(text)
+    .replace(/\n/g, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
+  const widths = words.map((w) => style.font.widthOfTextAtSize(w, style.size));
+  const gaps = words.length - 1;
+  const free = width - widths.reduce((s, w) => s + w, 0);
+  if (gaps === 0 || free < gaps * style.font.widthOfTextAtSize(' ', style.size)) {
+    drawLine(page, words.join(' '), x, y, width, { ...style, align: 'left' });
+    return;
+  }
+  const color = style.color ?? rgb(0, 0, 0);
+  let left = x;
+  words.forEach((word, i) => {
+    page.drawText(word, { x: left, y, font: style.font, size: style.size, color });
+    left += widths[i]! + free / gaps;
+  });
 }
