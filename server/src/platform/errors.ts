@@ -152,6 +152,41 @@ export const ERROR_CODES = {
     en: 'The person or unit chosen does not belong to this organisation or unit',
   },
   'documents.invalid_period': { status: 400, vi: 'Khoảng thời gian không hợp lệ', en: 'The period is invalid' },
+  'documents.invalid_draft': {
+    status: 400,
+    vi: 'Dự thảo không hợp lệ (trích yếu, người ký, văn bản được trả lời hoặc tệp đính kèm)',
+    en: 'The draft is invalid (subject, signer, answered document or files)',
+  },
+  'documents.template_not_found': {
+    status: 400,
+    vi: 'Quy trình duyệt không tồn tại hoặc không dùng được',
+    en: 'The approval route does not exist or cannot be used',
+  },
+  'documents.invalid_template': {
+    status: 400,
+    vi: 'Quy trình duyệt không hợp lệ (bước cuối phải là lãnh đạo duyệt, mỗi bước phải có người duyệt)',
+    en: 'The approval route is invalid (it must end with the approval and every stage needs a reviewer)',
+  },
+  'documents.decision_note_required': {
+    status: 400,
+    vi: 'Cần ghi ý kiến quyết định của lãnh đạo đối với tờ trình',
+    en: "A submission needs the leader's decision note",
+  },
+  'documents.unit_required': {
+    status: 400,
+    vi: 'Công văn cần có đơn vị soạn thảo để ghi ký hiệu (ví dụ BGDĐT-GDPT)',
+    en: 'An official letter needs its drafting unit for the notation (e.g. BGDĐT-GDPT)',
+  },
+  'documents.invalid_unit': {
+    status: 400,
+    vi: 'Đơn vị soạn thảo không thuộc cơ quan này hoặc đã ngừng hoạt động',
+    en: 'The drafting unit does not belong to this organisation or no longer exists',
+  },
+  'documents.number_taken': {
+    status: 409,
+    vi: 'Số, ký hiệu này đã được cấp trong năm ở một sổ khác của cơ quan; hãy cấp số ở sổ đúng loại văn bản',
+    en: 'This number and notation were already given this year from another register; number it in the right register',
+  },
   'database.unavailable': {
     status: 503,
     vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',

@@ -6318,6 +6318,11 @@ export interface paths {
                                 direction: "incoming" | "outgoing";
                                 name: string;
                                 confidential: boolean;
+                                /**
+                                 * @description One number series for all types, or one per document type (outgoing books only)
+                                 * @enum {string}
+                                 */
+                                numbering: "single" | "per_type";
                                 active: boolean;
                                 /** @description The last number given, in lastYear */
                                 lastNumber: number | null;
@@ -6420,6 +6425,11 @@ export interface paths {
                         direction: "incoming" | "outgoing";
                         name: string;
                         confidential: boolean;
+                        /**
+                         * @description One number series for all types, or one per document type (outgoing books only)
+                         * @enum {string}
+                         */
+                        numbering?: "single" | "per_type";
                     };
                 };
             };
@@ -6437,6 +6447,11 @@ export interface paths {
                             direction: "incoming" | "outgoing";
                             name: string;
                             confidential: boolean;
+                            /**
+                             * @description One number series for all types, or one per document type (outgoing books only)
+                             * @enum {string}
+                             */
+                            numbering: "single" | "per_type";
                             active: boolean;
                             /** @description The last number given, in lastYear */
                             lastNumber: number | null;
@@ -6574,6 +6589,11 @@ export interface paths {
                             direction: "incoming" | "outgoing";
                             name: string;
                             confidential: boolean;
+                            /**
+                             * @description One number series for all types, or one per document type (outgoing books only)
+                             * @enum {string}
+                             */
+                            numbering: "single" | "per_type";
                             active: boolean;
                             /** @description The last number given, in lastYear */
                             lastNumber: number | null;
@@ -11789,6 +11809,3617 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issued-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Numbers given to outgoing documents, with their status (clerk, leader, organisation administrator) */
+        get: {
+            parameters: {
+                query?: {
+                    registerId?: string;
+                    year?: number;
+                    /** @description issued (đã cấp) or cancelled (đã hủy — kept, never given again) */
+                    status?: "issued" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                registerId: string;
+                                registerName: string;
+                                /** @description Numbered in a confidential register (its own series) */
+                                confidential: boolean;
+                                year: number;
+                                /** @description '' for the register's single series, else the document type code */
+                                series: string;
+                                number: number;
+                                /** @description Ký hiệu, e.g. QĐ-BGDĐT or BGDĐT-GDPT */
+                                notation: string;
+                                /** @description Số, ký hiệu, e.g. 05/QĐ-BGDĐT */
+                                fullNumber: string;
+                                docType: string;
+                                /** @enum {string} */
+                                confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                                /** Format: uuid */
+                                draftingUnitId: string | null;
+                                draftingUnitName: string | null;
+                                /** @description Trích yếu (hidden from administrators for classified documents) */
+                                subject: string | null;
+                                signerName: string | null;
+                                notes: string | null;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                /** Format: uuid */
+                                issuedById: string;
+                                issuedByName: string;
+                                /**
+                                 * @description issued (đã cấp) or cancelled (đã hủy — kept, never given again)
+                                 * @enum {string}
+                                 */
+                                status: "issued" | "cancelled";
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                cancelledByName: string | null;
+                                cancelReason: string | null;
+                                /** Format: uuid */
+                                documentId: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issued-numbers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a number as cancelled (clerk): it stays in the book and is never given again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            registerId: string;
+                            registerName: string;
+                            /** @description Numbered in a confidential register (its own series) */
+                            confidential: boolean;
+                            year: number;
+                            /** @description '' for the register's single series, else the document type code */
+                            series: string;
+                            number: number;
+                            /** @description Ký hiệu, e.g. QĐ-BGDĐT or BGDĐT-GDPT */
+                            notation: string;
+                            /** @description Số, ký hiệu, e.g. 05/QĐ-BGDĐT */
+                            fullNumber: string;
+                            docType: string;
+                            /** @enum {string} */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** @description Trích yếu (hidden from administrators for classified documents) */
+                            subject: string | null;
+                            signerName: string | null;
+                            notes: string | null;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** Format: uuid */
+                            issuedById: string;
+                            issuedByName: string;
+                            /**
+                             * @description issued (đã cấp) or cancelled (đã hủy — kept, never given again)
+                             * @enum {string}
+                             */
+                            status: "issued" | "cancelled";
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelledByName: string | null;
+                            cancelReason: string | null;
+                            /** Format: uuid */
+                            documentId: string | null;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/issue-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the next number of an outgoing register to a document signed outside the system, e.g. on paper (clerk) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description One of the 29 types of Decree 30/2020
+                         * @enum {string}
+                         */
+                        docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                        /**
+                         * @description Must match the register's (mật → confidential book)
+                         * @enum {string}
+                         */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        /** Format: uuid */
+                        draftingUnitId?: string | null;
+                        subject?: string | null;
+                        signerName?: string | null;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            registerId: string;
+                            registerName: string;
+                            /** @description Numbered in a confidential register (its own series) */
+                            confidential: boolean;
+                            year: number;
+                            /** @description '' for the register's single series, else the document type code */
+                            series: string;
+                            number: number;
+                            /** @description Ký hiệu, e.g. QĐ-BGDĐT or BGDĐT-GDPT */
+                            notation: string;
+                            /** @description Số, ký hiệu, e.g. 05/QĐ-BGDĐT */
+                            fullNumber: string;
+                            docType: string;
+                            /** @enum {string} */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** @description Trích yếu (hidden from administrators for classified documents) */
+                            subject: string | null;
+                            signerName: string | null;
+                            notes: string | null;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** Format: uuid */
+                            issuedById: string;
+                            issuedByName: string;
+                            /**
+                             * @description issued (đã cấp) or cancelled (đã hủy — kept, never given again)
+                             * @enum {string}
+                             */
+                            status: "issued" | "cancelled";
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelledByName: string | null;
+                            cancelReason: string | null;
+                            /** Format: uuid */
+                            documentId: string | null;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing documents you may see (yours, your unit’s if you head it, those waiting for you; all for leaders and clerks) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description all you may see, mine (your drafts), to_review (waiting for you) */
+                    view?: "all" | "mine" | "to_review";
+                    status?: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                    /** @description One of the 29 types of Decree 30/2020 */
+                    docType?: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                    /** @description Words of the subject or body (diacritics ignored) */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                                /**
+                                 * @description One of the 29 types of Decree 30/2020
+                                 * @enum {string}
+                                 */
+                                docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                                subject: string;
+                                /** Format: uuid */
+                                draftingUnitId: string | null;
+                                draftingUnitName: string | null;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                                /**
+                                 * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                                 * @enum {string}
+                                 */
+                                urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                                /**
+                                 * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                                 * @enum {string}
+                                 */
+                                confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                replyDueDate: string | null;
+                                currentRevision: number;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                lastActivityAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                                /** @description A step of the current stage waits for you */
+                                waitingForMe: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a draft (dự thảo) of an outgoing document; it belongs to your unit and is revision 1 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description One of the 29 types of Decree 30/2020
+                         * @enum {string}
+                         */
+                        docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                        subject: string;
+                        /** @description Nội dung văn bản (plain text, one paragraph a line) */
+                        body?: string;
+                        /** Format: uuid */
+                        signerUserId?: string | null;
+                        signerPositionTitle?: string | null;
+                        /**
+                         * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                         * @enum {string|null}
+                         */
+                        authorityPrefix?: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                        recipients?: {
+                            /** @description Organisations on EduGov (ids) */
+                            internal?: string[];
+                            /** @description Other recipients, by name */
+                            external?: string[];
+                        };
+                        /**
+                         * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                        /**
+                         * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                         * @enum {string}
+                         */
+                        confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        replyDueDate?: string | null;
+                        /** Format: uuid */
+                        answersIncomingId?: string | null;
+                        /** @description Working files of the draft (your uploads) */
+                        draftFileIds?: string[];
+                        /** @description Phụ lục and other attachments */
+                        attachmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One outgoing document with its revisions, approval route and steps, trail and the steps open to you */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save the content again (the author, while a draft or returned): a new revision; 409 on a stale version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * @description One of the 29 types of Decree 30/2020
+                         * @enum {string}
+                         */
+                        docType?: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                        subject?: string;
+                        /** @description Nội dung văn bản (plain text, one paragraph a line) */
+                        body?: string;
+                        /** Format: uuid */
+                        signerUserId?: string | null;
+                        signerPositionTitle?: string | null;
+                        /**
+                         * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                         * @enum {string|null}
+                         */
+                        authorityPrefix?: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                        recipients?: {
+                            /** @description Organisations on EduGov (ids) */
+                            internal?: string[];
+                            /** @description Other recipients, by name */
+                            external?: string[];
+                        };
+                        /**
+                         * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                        /**
+                         * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                         * @enum {string}
+                         */
+                        confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        replyDueDate?: string | null;
+                        /** Format: uuid */
+                        answersIncomingId?: string | null;
+                        /** @description Working files of the draft (your uploads) */
+                        draftFileIds?: string[];
+                        /** @description Phụ lục and other attachments */
+                        attachmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/revisions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare two revisions: the fields that changed (before, after) and the body line by line */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdByName: string;
+                            };
+                            to: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdByName: string;
+                            };
+                            fields: {
+                                /** @description A structured field (docType, subject, recipients, …) or files */
+                                field: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            bodyChanged: boolean;
+                            /** @description The body, line by line: unchanged, added in `to`, removed from `from` */
+                            body: {
+                                /** @enum {string} */
+                                op: "same" | "added" | "removed";
+                                text: string;
+                                fromLine: number | null;
+                                toLine: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download (or preview with inline=true) a file of a draft you may see */
+        get: {
+            parameters: {
+                query?: {
+                    inline?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's approval routes, the default first (made on first use) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The ordered stages */
+                                steps: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                isDefault: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define an approval route (organisation administrator, leader); the last stage is the approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        steps: {
+                            name: string;
+                            /**
+                             * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                             * @enum {string}
+                             */
+                            kind: "review" | "form_check" | "approve";
+                            /**
+                             * @description all: every reviewer approves (default); any: the first approval
+                             * @enum {string}
+                             */
+                            mode?: "all" | "any";
+                            reviewers: ({
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string}
+                                 */
+                                role: "unit_head" | "leader" | "clerk";
+                            } | {
+                                /** Format: uuid */
+                                userId: string;
+                            })[];
+                        }[];
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The ordered stages */
+                            steps: {
+                                name: string;
+                                /**
+                                 * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                 * @enum {string}
+                                 */
+                                kind: "review" | "form_check" | "approve";
+                                /** @enum {string} */
+                                mode: "all" | "any";
+                                reviewers: {
+                                    /**
+                                     * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                     * @enum {string}
+                                     */
+                                    role?: "unit_head" | "leader" | "clerk";
+                                    /** Format: uuid */
+                                    userId?: string;
+                                }[];
+                            }[];
+                            isDefault: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the draft on an approval route (the author; again after it was returned — the route starts over) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        templateId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve your step of the current stage; the last stage approves the document (decisionNote for a submission) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stepId?: string;
+                        comment?: string;
+                        decisionNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the draft to its author with comments */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stepId?: string;
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand your step to a colleague of the organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stepId?: string;
+                        /** Format: uuid */
+                        toUserId: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide against a submission (tờ trình), with the decision note (its final approver) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stepId?: string;
+                        decisionNote: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

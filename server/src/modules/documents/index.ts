@@ -5,6 +5,8 @@ import { exportsRoutes } from './exports/exports.routes.ts';
 import { incomingJobs } from './incoming/incoming.jobs.ts';
 import { incomingRoutes } from './incoming/incoming.routes.ts';
 import { documentsMigrations } from './migrations/index.ts';
+import { outgoingDraftRoutes } from './outgoing/drafts/drafts.routes.ts';
+import { numberingRoutes } from './outgoing/numbering/index.ts';
 import { registersRoutes } from './registers/registers.routes.ts';
 import { supervisionRoutes } from './supervision/supervision.routes.ts';
 
@@ -17,6 +19,8 @@ export const documentsModule: AppModule = {
     await incomingRoutes(app, deps);
     await exportsRoutes(app, deps);
     await supervisionRoutes(app, deps);
+    await numberingRoutes(app, deps);
+    await outgoingDraftRoutes(app, deps);
   },
 };
 

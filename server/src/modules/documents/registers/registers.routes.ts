@@ -8,11 +8,15 @@ import * as service from './registers.service.ts';
 const security = [{ session: [] }];
 const tags = ['registers'];
 const Direction = StringEnum(['incoming', 'outgoing'] as const);
+const Numbering = StringEnum(['single', 'per_type'] as const, {
+  description: 'One number series for all types, or one per document type (outgoing books only)',
+});
 const Register = Obj({
   id: Uuid,
   direction: Direction,
   name: Type.String(),
   confidential: Type.Boolean(),
+  numbering: Numbering,
   active: Type.Boolean(),
   lastNumber: Type.Union([Type.Integer(), Type.Null()], { description: 'The last number given, in lastYear' }),
   lastYear: Type.Union([Type.Integer(), Type.Null()]),
@@ -25,6 +29,7 @@ const present = (r: Omit<Row, 'last_number' | 'last_year'> & Partial<Pick<Row, '
   direction: r.direction,
   name: r.name,
   confidential: r.confidential,
+  numbering: r.numbering,
   active: r.active,
   lastNumber: r.last_number ?? null,
   lastYear: r.last_year ?? null,
@@ -57,7 +62,12 @@ export async function registersRoutes(app: HttpServer, deps: AppDeps): Promise<v
         tags,
         security,
         summary: 'Open a register book (clerk, organisation administrator)',
-        body: Obj({ direction: Direction, name: Text(200), confidential: Type.Boolean() }),
+        body: Obj({
+          direction: Direction,
+          name: Text(200),
+          confidential: Type.Boolean(),
+          numbering: Type.Optional(Numbering),
+        }),
         response: { 201: Register, ...commonErrors },
       },
     },

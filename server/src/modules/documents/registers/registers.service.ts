@@ -19,13 +19,17 @@ export async function listRegisters(db: Db, ctx: UseCaseContext, direction?: rep
 export async function createRegister(
   db: Db,
   ctx: UseCaseContext,
-  input: { direction: repo.Direction; name: string; confidential: boolean },
+  input: { direction: repo.Direction; name: string; confidential: boolean; numbering?: 'single' | 'per_type' },
 ) {
   authorize(registerPolicy.canManage(ctx.actor, ctx.actor.organizationId));
+  // Arrival numbers run in one series per book; outgoing books may number each document type apart.
+  if (input.direction === 'incoming' && input.numbering === 'per_type') {
+    throw new AppError('request.invalid', { field: 'numbering', reason: 'incoming registers have one series' });
+  }
   return db.transaction().execute(async (trx) => {
     const register = await trx
       .insertInto('registers')
-      .values({ organization_id: ctx.actor.organizationId, ...input })
+      .values({ organization_id: ctx.actor.organizationId, ...input, numbering: input.numbering ?? 'single' })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx.audit, {
