@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { HomeIcon } from '../components/icons';
 import { useRequiredMe } from '../features/auth/auth.queries';
 import { isAdministrator } from '../features/auth/permissions';
-import { EOfficeNav, EOfficeNavBadge } from '../features/incoming/EOfficeNav';
+import { EOfficeNav, EOfficeNavBadge, useEOfficeWaitingText } from '../features/incoming/EOfficeNav';
 import { SYSTEMS } from '../features/systems/systems';
 import { ADMIN_ENTRIES } from './navigation';
 import { OrgSwitcher } from './OrgSwitcher';
@@ -16,10 +16,12 @@ interface NavItemProps {
   label: string;
   icon: ComponentType<{ size?: number }>;
   exact?: boolean;
+  /** Shown after the label (a count badge); the link's name stays the label, the badge only describes it. */
   rightSection?: ReactNode;
+  description?: string;
 }
 
-function NavItem({ to, label, icon: Icon, exact = false, rightSection }: NavItemProps) {
+function NavItem({ to, label, icon: Icon, exact = false, rightSection, description }: NavItemProps) {
   const { pathname } = useLocation();
   const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
   return (
@@ -29,6 +31,8 @@ function NavItem({ to, label, icon: Icon, exact = false, rightSection }: NavItem
       label={label}
       leftSection={<Icon size={18} />}
       rightSection={rightSection}
+      aria-label={rightSection ? label : undefined}
+      aria-description={description}
       active={active}
       aria-current={active ? 'page' : undefined}
       variant="light"
@@ -54,6 +58,7 @@ export function AppNavbar({ isDesktop }: { isDesktop: boolean }) {
   const me = useRequiredMe();
   const adminEntries = ADMIN_ENTRIES.filter((entry) => entry.visibleTo(me));
   const admin = isAdministrator(me);
+  const eOfficeWaiting = useEOfficeWaitingText();
 
   return (
     <>
@@ -75,6 +80,7 @@ export function AppNavbar({ isDesktop }: { isDesktop: boolean }) {
                     label={t(`systems.${system.key}.name`)}
                     icon={system.icon}
                     rightSection={system.key === 'eOffice' ? <EOfficeNavBadge /> : undefined}
+                    description={system.key === 'eOffice' ? eOfficeWaiting : undefined}
                   />
                   {system.key === 'eOffice' && <EOfficeNav />}
                 </Fragment>

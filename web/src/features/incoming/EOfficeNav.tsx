@@ -20,25 +20,37 @@ export function isInEOffice(pathname: string): boolean {
  * The badge on "Văn bản đến/đi" itself, wherever the user is: how many documents wait for them (chờ xử lý,
  * plus chờ vào sổ for clerks), red when some are unread. Live notices refresh it.
  */
-export function EOfficeNavBadge() {
-  const { t } = useTranslation();
+function useWaiting(): { waiting: number; unread: number } | undefined {
   const me = useRequiredMe();
   const counts = useIncomingCounts(true);
-  if (!counts.data) return null;
+  if (!counts.data) return undefined;
   const clerk = E_OFFICE_ENTRIES.some((e) => e.view === 'to_register' && e.visibleTo(me));
-  const waiting = counts.data.to_process.total + (clerk ? counts.data.to_register.total : 0);
-  const unread = counts.data.to_process.unread + (clerk ? counts.data.to_register.unread : 0);
-  if (waiting === 0) return null;
+  return {
+    waiting: counts.data.to_process.total + (clerk ? counts.data.to_register.total : 0),
+    unread: counts.data.to_process.unread + (clerk ? counts.data.to_register.unread : 0),
+  };
+}
+
+export function EOfficeNavBadge() {
+  const w = useWaiting();
+  if (!w || w.waiting === 0) return null;
   return (
     <Badge
       size="sm"
-      variant={unread > 0 ? 'filled' : 'light'}
-      color={unread > 0 ? 'red' : 'blue'}
-      aria-label={t('incoming.nav.waitingLabel', { total: waiting, unread })}
+      variant={w.unread > 0 ? 'filled' : 'light'}
+      color={w.unread > 0 ? 'red' : 'blue'}
+      aria-hidden="true"
     >
-      {waiting}
+      {w.waiting}
     </Badge>
   );
+}
+
+/** The badge in words, as the description of the "Văn bản đến/đi" link (its name stays the label). */
+export function useEOfficeWaitingText(): string | undefined {
+  const { t } = useTranslation();
+  const w = useWaiting();
+  return w && w.waiting > 0 ? t('incoming.nav.waitingLabel', { total: w.waiting, unread: w.unread }) : undefined;
 }
 
 export function EOfficeNav() {
@@ -55,12 +67,14 @@ export function EOfficeNav() {
   const isActive = (entry: EOfficeEntry) =>
     entry.view
       ? pathname === `${E_OFFICE_PATH}/incoming` && currentView === entry.view
-      : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+      : entry.path.includes('?')
+        ? `${pathname}?view=${viewParam ?? ''}` === entry.path
+        : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
 
   return (
     <Stack gap={2} pl="lg" role="group" aria-label={t('incoming.nav.title')}>
       {E_OFFICE_ENTRIES.filter((entry) => entry.visibleTo(me)).map((entry) => {
-        const label = t(`incoming.nav.${entry.key}`);
+        const label = t((entry.label ?? `incoming.nav.${entry.key}`) as 'incoming.nav.all');
         const count = entry.view ? counts.data?.[entry.view] : undefined;
         const active = isActive(entry);
         return (
