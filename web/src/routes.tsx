@@ -11,6 +11,7 @@ import { isAdministrator, isSystemAdmin } from './features/auth/permissions';
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from './features/auth/RequireAuth';
 import { HomePage } from './features/home/HomePage';
 import { incomingRoutes } from './features/incoming/incoming.routes';
+import { outgoingRoutes } from './features/outgoing/outgoing.routes';
 import { SystemPage } from './features/systems/SystemPage';
 import { SYSTEMS } from './features/systems/systems';
 import { AppLayout } from './layout/AppLayout';
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
                 element: <SystemPage system={system} />,
               })),
               ...incomingRoutes,
+              ...outgoingRoutes,
               {
                 path: 'e-office/supervision',
                 lazy: async () => ({

@@ -187,6 +187,11 @@ export const ERROR_CODES = {
     vi: 'Số, ký hiệu này đã được cấp trong năm ở một sổ khác của cơ quan; hãy cấp số ở sổ đúng loại văn bản',
     en: 'This number and notation were already given this year from another register; number it in the right register',
   },
+  'documents.confidential_dispatch': {
+    status: 400,
+    vi: 'Văn bản mật không được gửi qua môi trường điện tử; hãy bỏ các nơi nhận trên EduGov và gửi bản giấy',
+    en: 'A classified document may not be sent electronically; remove the EduGov recipients and send it on paper',
+  },
   'database.unavailable': {
     status: 503,
     vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',

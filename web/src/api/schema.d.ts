@@ -12710,7 +12710,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -12995,7 +12995,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -13321,7 +13321,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -14156,7 +14156,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -14452,7 +14452,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -14747,7 +14747,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -15044,7 +15044,7 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
                         };
                     };
                 };
@@ -15339,7 +15339,1305 @@ export interface paths {
                                 };
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject")[];
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue an approved document (clerk): number it, render the official PDF (unless finalFileId), send it to every recipient — one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        registerId?: string;
+                        /**
+                         * Format: date
+                         * @description yyyy-mm-dd
+                         */
+                        date?: string;
+                        /**
+                         * Format: uuid
+                         * @description An uploaded final PDF made in a word processor: nothing is rendered
+                         */
+                        finalFileId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask every EduGov recipient to give an issued document back (clerk or leader of the sender): 13 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /** Format: uuid */
+                            draftingUnitId: string | null;
+                            draftingUnitName: string | null;
+                            /** Format: uuid */
+                            createdBy: string;
+                            createdByName: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            currentRevision: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            body: string;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            signerName: string | null;
+                            signerPositionTitle: string | null;
+                            /**
+                             * @description Thẩm quyền ký: TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền)
+                             * @enum {string|null}
+                             */
+                            authorityPrefix: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+                            recipients: {
+                                internal: {
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                    name: string | null;
+                                }[];
+                                external: string[];
+                            };
+                            /** Format: uuid */
+                            answersIncomingId: string | null;
+                            /** Format: uuid */
+                            issuedNumberId: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "draft" | "attachment" | "final";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            revisions: {
+                                revision: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                createdByName: string;
+                            }[];
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                templateId: string;
+                                templateName: string;
+                                /** @description 1 for the first submission, then one more per resubmission */
+                                round: number;
+                                /** @description The revision submitted */
+                                revision: number;
+                                /** @enum {string} */
+                                status: "active" | "returned" | "approved" | "rejected" | "cancelled";
+                                currentStage: number;
+                                stages: {
+                                    name: string;
+                                    /**
+                                     * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                     * @enum {string}
+                                     */
+                                    kind: "review" | "form_check" | "approve";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
+                                    reviewers: {
+                                        /**
+                                         * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                         * @enum {string}
+                                         */
+                                        role?: "unit_head" | "leader" | "clerk";
+                                        /** Format: uuid */
+                                        userId?: string;
+                                    }[];
+                                }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                            } | null;
+                            /** @description Every step of every round, in order */
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                routeId: string;
+                                round: number;
+                                stageIndex: number;
+                                /** Format: uuid */
+                                reviewerUserId: string | null;
+                                reviewerName: string | null;
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string|null}
+                                 */
+                                reviewerRole: "unit_head" | "leader" | "clerk" | null;
+                                /** Format: uuid */
+                                reviewerUnitId: string | null;
+                                reviewerUnitName: string | null;
+                                /** Format: uuid */
+                                forwardedFrom: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "returned" | "forwarded" | "skipped" | "rejected";
+                                comment: string | null;
+                                /** Format: uuid */
+                                decidedBy: string | null;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                /** @description drafted, revised, submitted, resubmitted, reviewed, form_checked, forwarded, returned, approved, rejected */
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("update" | "submit" | "approve" | "return" | "forward" | "reject" | "issue" | "recall")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each recipient of the document and the status of its copy (STANDARDS §2.7), with the history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                organizationId: string | null;
+                                organizationName: string;
+                                /** @enum {string} */
+                                channel: "edugov" | "external" | "paper";
+                                /**
+                                 * @description 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 yêu cầu thu hồi, 15 đồng ý thu hồi, 16 từ chối thu hồi; queued: waits for the exchange (external), listed: sent on paper
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "listed" | "01" | "02" | "03" | "04" | "05" | "06" | "13" | "15" | "16";
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** Format: date-time */
+                                statusAt: string;
+                                reason: string | null;
+                                history: {
+                                    /**
+                                     * @description 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 yêu cầu thu hồi, 15 đồng ý thu hồi, 16 từ chối thu hồi; queued: waits for the exchange (external), listed: sent on paper
+                                     * @enum {string}
+                                     */
+                                    status: "queued" | "listed" | "01" | "02" | "03" | "04" | "05" | "06" | "13" | "15" | "16";
+                                    label: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                    reason: string | null;
+                                    actorName: string | null;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a document received on EduGov, with the reason (clerk): it is closed, the sender sees 02 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/recall-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the sender's recall (clerk): accept (15, the copy is withdrawn) or refuse (16) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "registered" | "presented" | "assigned" | "in_progress" | "completed" | "closed";
+                            /** @enum {string} */
+                            source: "paper" | "electronic" | "edugov";
+                            /** Format: uuid */
+                            registerId: string | null;
+                            registerName: string | null;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            issuerName: string;
+                            numberNotation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            documentDate: string;
+                            /**
+                             * @description One of the 29 types of Decree 30/2020
+                             * @enum {string}
+                             */
+                            docType: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
+                            subject: string;
+                            /**
+                             * @description Độ khẩn: thường, khẩn, thượng khẩn, hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /**
+                             * @description Độ mật: thường, mật, tối mật, tuyệt mật
+                             * @enum {string}
+                             */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            dueDate: string | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            replyDueDate: string | null;
+                            overdue: boolean;
+                            unread: boolean;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            version: number;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            pageCount: number | null;
+                            notes: string | null;
+                            /** Format: uuid */
+                            senderOrganizationId: string | null;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /** Format: uuid */
+                            presentedTo: string | null;
+                            /** Format: date-time */
+                            directedAt: string | null;
+                            /** Format: uuid */
+                            leadUnitId: string | null;
+                            /** Format: uuid */
+                            leadUserId: string | null;
+                            answeredBy: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "info";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                userName: string | null;
+                                /** Format: uuid */
+                                assignedBy: string;
+                                assignedByName: string | null;
+                                /** Format: date-time */
+                                assignedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                deadline: string | null;
+                                instructions: string | null;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "returned" | "recalled" | "closed";
+                            }[];
+                            trail: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: uuid */
+                                actorUserId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "main" | "attachment" | "draft";
+                                name: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Download address (add ?inline=true to preview) */
+                                url: string;
+                            }[];
+                            extensions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assignmentId: string;
+                                /** Format: uuid */
+                                requestedBy: string;
+                                requestedByName: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                currentDeadline: string | null;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                requestedDeadline: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                            }[];
+                            /** @description The steps open to you now */
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
                         };
                     };
                 };

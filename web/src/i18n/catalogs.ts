@@ -9,6 +9,8 @@ import enFiles from '../features/files/i18n/en.json';
 import viFiles from '../features/files/i18n/vi.json';
 import enIncoming from '../features/incoming/i18n/en.json';
 import viIncoming from '../features/incoming/i18n/vi.json';
+import enOutgoing from '../features/outgoing/i18n/en.json';
+import viOutgoing from '../features/outgoing/i18n/vi.json';
 import enNotifications from '../features/notifications/i18n/en.json';
 import viNotifications from '../features/notifications/i18n/vi.json';
 import enSupervision from '../features/supervision/i18n/en.json';
@@ -22,6 +24,7 @@ export const viCatalog = {
   ...viCalendar,
   ...viFiles,
   ...viIncoming,
+  ...viOutgoing,
   ...viSupervision,
 };
 
@@ -31,5 +34,6 @@ export const enCatalog: typeof viCatalog = {
   ...enCalendar,
   ...enFiles,
   ...enIncoming,
+  ...enOutgoing,
   ...enSupervision,
 };

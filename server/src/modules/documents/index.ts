@@ -6,6 +6,7 @@ import { incomingJobs } from './incoming/incoming.jobs.ts';
 import { incomingRoutes } from './incoming/incoming.routes.ts';
 import { documentsMigrations } from './migrations/index.ts';
 import { outgoingDraftRoutes } from './outgoing/drafts/drafts.routes.ts';
+import { issuingRoutes } from './outgoing/issuing/issuing.routes.ts';
 import { numberingRoutes } from './outgoing/numbering/index.ts';
 import { registersRoutes } from './registers/registers.routes.ts';
 import { supervisionRoutes } from './supervision/supervision.routes.ts';
@@ -21,6 +22,7 @@ export const documentsModule: AppModule = {
     await supervisionRoutes(app, deps);
     await numberingRoutes(app, deps);
     await outgoingDraftRoutes(app, deps);
+    await issuingRoutes(app, deps);
   },
 };
 

@@ -5,13 +5,16 @@
  */
 import type { Me } from '../../api/types';
 import { hasRole } from '../auth/permissions';
+import type { OutgoingView } from '../outgoing/outgoing.types';
 import type { IncomingView } from './incoming.types';
 
-export type EOfficeEntryKey = IncomingView | 'registers' | 'supervision';
+export type EOfficeEntryKey = IncomingView | 'registers' | 'supervision' | `outgoing_${OutgoingView}`;
 
 export interface EOfficeEntry {
-  /** Also the label's key: `incoming.nav.<key>`. */
+  /** Also the label's key: `incoming.nav.<key>` (unless `label` says otherwise). */
   readonly key: EOfficeEntryKey;
+  /** The label's i18n key when it is not `incoming.nav.<key>`. */
+  readonly label?: string;
   readonly path: string;
   /** The inbox view the entry opens (its count badge comes from /counts). */
   readonly view?: IncomingView;
@@ -25,6 +28,15 @@ function viewEntry(view: IncomingView, visibleTo: (me: Me) => boolean = everyone
   return { key: view, path: `/e-office/incoming?view=${view}`, view, visibleTo };
 }
 
+function outgoingEntry(view: OutgoingView): EOfficeEntry {
+  return {
+    key: `outgoing_${view}`,
+    label: `outgoing.nav.${view}`,
+    path: `/e-office/outgoing?view=${view}`,
+    visibleTo: everyone,
+  };
+}
+
 export const E_OFFICE_ENTRIES: readonly EOfficeEntry[] = [
   viewEntry('to_register', isClerk),
   viewEntry('to_process'),
@@ -34,6 +46,9 @@ export const E_OFFICE_ENTRIES: readonly EOfficeEntry[] = [
   viewEntry('for_info'),
   viewEntry('done'),
   viewEntry('all'),
+  outgoingEntry('mine'),
+  outgoingEntry('to_review'),
+  outgoingEntry('all'),
   { key: 'registers', path: '/e-office/registers', visibleTo: (me) => hasRole(me, 'clerk', 'org_admin', 'leader') },
   {
     key: 'supervision',

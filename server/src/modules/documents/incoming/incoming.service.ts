@@ -13,6 +13,7 @@ import { vietnamDate } from '../../../platform/time.ts';
 import { addWorkingDays } from '../../calendar/index.ts';
 import { assertFilesAttachable } from '../../files/index.ts';
 import { INCOMING_VIEWS, type Confidentiality, type Urgency } from '../documents.types.ts';
+import { recordRecipientStatus } from '../outgoing/issuing/issuing.status.ts';
 import { allocateNumber, findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
 import { availableActions } from './incoming.actions.ts';
 import { sendIncomingNotices } from './incoming.notices.ts';
@@ -314,6 +315,7 @@ export async function registerReceived(
       targetId: id,
       summary: { before: { status: 'received' }, after: { registerId: register.id, arrivalYear: year, arrivalNumber } },
     });
+    await recordRecipientStatus(trx, after, 'registered', { actorUserId: actor.userId });
     return after;
   });
 }

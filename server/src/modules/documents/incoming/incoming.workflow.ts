@@ -16,6 +16,7 @@ import { findUnitById } from '../../org/index.ts';
 import { findMemberUnitId, findMembersWithRole, isMemberOf } from '../../identity/index.ts';
 import type { IncomingDocumentsTable } from '../documents.tables.ts';
 import type { IncomingStatus } from '../documents.types.ts';
+import { recordRecipientStatus } from '../outgoing/issuing/issuing.status.ts';
 import { ALLOWED_STATES, type IncomingAction } from './incoming.actions.ts';
 import { sendIncomingNotices, type IncomingNotice, type Recipient } from './incoming.notices.ts';
 import { headsAssignedUnit, incomingPolicy, ownAssignments } from './incoming.policy.ts';
@@ -83,6 +84,9 @@ async function step(
       details: result.event.details,
     });
     await repo.markRead(trx, id, actor.userId, now);
+    // A copy sent on EduGov: the sender's dispatch follows its status (STANDARDS §2.7).
+    if (after.status !== doc.status)
+      await recordRecipientStatus(trx, after, after.status, { actorUserId: actor.userId });
     await writeAudit(trx, ctx.audit, {
       action: `documents.incoming_${result.event.action}`,
       targetType: 'incoming_document',

@@ -2,14 +2,23 @@
  * The steps open to a person on an outgoing document right now (policy and state together), sent to the
  * web app so it shows exactly the buttons the server will accept.
  */
-import type { Actor } from '../../../../platform/authz.ts';
+import { hasRole, type Actor } from '../../../../platform/authz.ts';
 import { draftPolicy } from '../drafts/drafts.policy.ts';
 import type { OutgoingStatus } from '../drafts/drafts.types.ts';
 import { pickStep, type StepFacts } from './approval.policy.ts';
 import type { ReviewerScope } from './approval.scope.ts';
 import type { ApprovalStage } from './approval.types.ts';
 
-export const OUTGOING_ACTIONS = ['update', 'submit', 'approve', 'return', 'forward', 'reject'] as const;
+export const OUTGOING_ACTIONS = [
+  'update',
+  'submit',
+  'approve',
+  'return',
+  'forward',
+  'reject',
+  'issue',
+  'recall',
+] as const;
 export type OutgoingAction = (typeof OUTGOING_ACTIONS)[number];
 
 /** The states in which each step may happen. */
@@ -20,6 +29,8 @@ export const ALLOWED_STATES: Readonly<Record<OutgoingAction, readonly OutgoingSt
   return: ['in_review'],
   forward: ['in_review'],
   reject: ['in_review'],
+  issue: ['approved'],
+  recall: ['issued'],
 };
 
 export interface DocumentFacts {
@@ -63,6 +74,9 @@ export function availableActions(
     return: reviews,
     forward: reviews,
     reject: reviews,
+    // Issuing (phát hành) is Văn phòng's; the clerk or a leader may ask the recipients to give it back.
+    issue: doc.organization_id === actor.organizationId && hasRole(actor, 'clerk'),
+    recall: doc.organization_id === actor.organizationId && hasRole(actor, 'clerk', 'leader'),
   };
   return OUTGOING_ACTIONS.filter((a) => allowed[a] && stateAllows(a, doc, route));
 }

@@ -1,0 +1,299 @@
+/**
+ * The parts of an outgoing document's page: its fields, files, the approval route (stages and each step's
+ * reviewer, status and comment), the trail, the delivery status per recipient after issue, and the issued PDF.
+ */
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../../lib/dates';
+import { PdfPreview } from '../files/PdfPreview';
+import { useDocumentTypeName } from '../incoming/documentTypes';
+import { formatMinute, formatSize } from '../incoming/format';
+import { inlineUrl, useDispatches } from './outgoing.queries';
+import type { OutgoingDetail, OutgoingStep } from './outgoing.types';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={200} style={{ verticalAlign: 'top' }}>
+        {label}
+      </Table.Th>
+      <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function OutgoingInfo({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  const typeName = useDocumentTypeName();
+  const none = t('outgoing.info.none');
+  const recipients = [...doc.recipients.internal.map((r) => r.name ?? r.organizationId), ...doc.recipients.external];
+  const signer = [
+    doc.authorityPrefix ? `${doc.authorityPrefix}.` : '',
+    doc.signerPositionTitle ?? '',
+    doc.signerName ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('outgoing.info.title')}
+      </Title>
+      <Table>
+        <Table.Tbody>
+          <Row label={t('outgoing.fields.docType')}>{typeName(doc.docType)}</Row>
+          <Row label={t('outgoing.fields.draftingUnit')}>{doc.draftingUnitName ?? none}</Row>
+          <Row label={t('outgoing.fields.createdBy')}>{doc.createdByName}</Row>
+          <Row label={t('outgoing.fields.signer')}>{signer || none}</Row>
+          <Row label={t('outgoing.fields.recipients')}>{recipients.length ? recipients.join('\n') : none}</Row>
+          <Row label={t('outgoing.fields.replyDueDate')}>{formatDate(doc.replyDueDate) || none}</Row>
+          <Row label={t('outgoing.fields.answersIncoming')}>
+            {doc.answersIncomingId ? (
+              <Anchor component={Link} to={`/e-office/incoming/${doc.answersIncomingId}`}>
+                {t('outgoing.fields.answersIncoming')}
+              </Anchor>
+            ) : (
+              none
+            )}
+          </Row>
+          {doc.decisionNote && (
+            <Row label={t('outgoing.fields.decisionNote')}>
+              {doc.decisionNote}
+              {doc.decidedByName ? ` — ${doc.decidedByName}, ${formatMinute(doc.decidedAt)}` : ''}
+            </Row>
+          )}
+          <Row label={t('outgoing.fields.body')}>{doc.body || none}</Row>
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+export function OutgoingFiles({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('outgoing.files.title')}
+      </Title>
+      {doc.files.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('outgoing.files.empty')}
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          {doc.files.map((file) => (
+            <Group key={file.fileId} gap="xs" wrap="nowrap">
+              <Badge size="xs" variant="light" tt="none" color={file.kind === 'final' ? 'green' : 'gray'}>
+                {t(`outgoing.files.kinds.${file.kind}`)}
+              </Badge>
+              <Anchor href={file.url} size="sm" style={{ overflowWrap: 'anywhere' }} download={file.name}>
+                {file.name}
+              </Anchor>
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {formatSize(file.sizeBytes)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+const STEP_COLORS: Record<string, string> = {
+  pending: 'blue',
+  approved: 'green',
+  returned: 'orange',
+  forwarded: 'gray',
+  skipped: 'gray',
+  rejected: 'red',
+};
+
+function reviewerOf(step: OutgoingStep, t: TFunction): string {
+  if (step.reviewerName) return step.reviewerName;
+  const role = step.reviewerRole ? t(`outgoing.route.roles.${step.reviewerRole}`) : '';
+  return [role, step.reviewerUnitName].filter(Boolean).join(' — ') || '—';
+}
+
+export function OutgoingRoute({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  const route = doc.route;
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('outgoing.route.title')}
+      </Title>
+      {!route ? (
+        <Text size="sm" c="dimmed">
+          {t('outgoing.route.none')}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('outgoing.route.round', { round: route.round, template: route.templateName })}
+          </Text>
+          {route.stages.map((stage, index) => {
+            const steps = doc.steps.filter((s) => s.round === route.round && s.stageIndex === index);
+            return (
+              <Stack key={`${index}-${stage.name}`} gap={4} role="group" aria-label={stage.name}>
+                <Group gap="xs">
+                  <Text fw={600} size="sm">
+                    {index + 1}. {stage.name}
+                  </Text>
+                  <Badge size="xs" variant="outline" tt="none">
+                    {t(`outgoing.route.stageKinds.${stage.kind}`)}
+                  </Badge>
+                  {index === route.currentStage && route.status === 'active' && (
+                    <Badge size="xs" color="blue" tt="none">
+                      {t('outgoing.route.stepStatus.pending')}
+                    </Badge>
+                  )}
+                </Group>
+                {steps.map((step) => (
+                  <Group key={step.id} gap="xs" pl="md" align="flex-start" wrap="nowrap">
+                    <Badge size="xs" variant="light" color={STEP_COLORS[step.status] ?? 'gray'} tt="none" miw={90}>
+                      {t(`outgoing.route.stepStatus.${step.status}`)}
+                    </Badge>
+                    <Stack gap={0}>
+                      <Text size="sm">
+                        {reviewerOf(step, t)}
+                        {step.decidedAt ? ` · ${formatMinute(step.decidedAt)}` : ''}
+                      </Text>
+                      {step.comment && (
+                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                          “{step.comment}”
+                        </Text>
+                      )}
+                    </Stack>
+                  </Group>
+                ))}
+              </Stack>
+            );
+          })}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+const KNOWN_EVENTS = [
+  'drafted',
+  'revised',
+  'submitted',
+  'resubmitted',
+  'reviewed',
+  'form_checked',
+  'forwarded',
+  'returned',
+  'approved',
+  'rejected',
+  'issued',
+  'recalled',
+] as const;
+
+export function OutgoingTrail({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  const label = (action: string) =>
+    (KNOWN_EVENTS as readonly string[]).includes(action)
+      ? t(`outgoing.trail.actions.${action as (typeof KNOWN_EVENTS)[number]}`)
+      : action;
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm" id="outgoing-trail">
+        {t('outgoing.trail.title')}
+      </Title>
+      {doc.trail.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('outgoing.trail.empty')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2} active={doc.trail.length - 1} aria-labelledby="outgoing-trail">
+          {doc.trail.map((event) => (
+            <Timeline.Item key={event.id} title={<Text fw={600}>{label(event.action)}</Text>}>
+              <Text size="sm">
+                {event.actorName ?? t('outgoing.trail.system')}
+                {' · '}
+                <time dateTime={event.occurredAt}>{formatMinute(event.occurredAt)}</time>
+              </Text>
+              {event.note && (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  “{event.note}”
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Paper>
+  );
+}
+
+/** Tình trạng gửi: per recipient, the status code (01…16) and its label, once the document is issued. */
+export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  const query = useDispatches(doc.id, doc.status === 'issued');
+  if (doc.status !== 'issued') return null;
+  const items = query.data ?? [];
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm" id="outgoing-dispatches">
+        {t('outgoing.dispatches.title')}
+      </Title>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('outgoing.dispatches.empty')}
+        </Text>
+      ) : (
+        <Table aria-labelledby="outgoing-dispatches">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('outgoing.dispatches.organization')}</Table.Th>
+              <Table.Th>{t('outgoing.dispatches.channel')}</Table.Th>
+              <Table.Th>{t('outgoing.dispatches.status')}</Table.Th>
+              <Table.Th>{t('outgoing.dispatches.statusAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((d, i) => (
+              <Table.Tr key={d.id ?? `${d.organizationName}-${i}`}>
+                <Table.Td>{d.organizationName}</Table.Td>
+                <Table.Td>{d.channel}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    tt="none"
+                    color={d.status === '02' || d.status === '16' ? 'red' : 'blue'}
+                  >
+                    {d.status}
+                  </Badge>{' '}
+                  {d.label}
+                  {d.reason ? ` — ${d.reason}` : ''}
+                </Table.Td>
+                <Table.Td>{formatMinute(d.statusAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** The issued PDF (the final file), previewed once the document is issued. */
+export function IssuedPreview({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  const final = doc.files.find((f) => f.kind === 'final' && f.mediaType === 'application/pdf');
+  if (doc.status !== 'issued' || !final) return null;
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text fw={600} size="sm" mb="xs">
+        {t('outgoing.issuedPdf')}
+      </Text>
+      <PdfPreview url={inlineUrl(final.url)} height="75vh" />
+    </Paper>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * Outgoing documents: lists by view, one document, its revisions compared, drafting, the approval steps,
+ * issuing, recalling and the dispatches. Every key starts with 'outgoing', so the live notifications stream
+ * refreshes them all.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import type { Dispatch, DraftChanges, NewDraft, OutgoingAction, OutgoingDetail, OutgoingQuery } from './outgoing.types';
+
+export const outgoingKeys = {
+  all: ['outgoing'] as const,
+  list: (query: OutgoingQuery) => ['outgoing', 'list', query] as const,
+  detail: (id: string) => ['outgoing', 'detail', id] as const,
+  compare: (id: string, from: number, to: number) => ['outgoing', 'compare', id, from, to] as const,
+  dispatches: (id: string) => ['outgoing', 'dispatches', id] as const,
+  templates: ['outgoing', 'approval-templates'] as const,
+  organizations: (q: string) => ['outgoing', 'organizations', q] as const,
+  incoming: (q: string) => ['outgoing', 'incoming', q] as const,
+};
+
+interface LooseResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+/** The routes the generated schema may not know yet (issuing, recall, dispatches). */
+const loose = api as unknown as {
+  GET: (path: string, init: object) => Promise<LooseResult>;
+  POST: (path: string, init: object) => Promise<LooseResult>;
+};
+
+export function useOutgoingList(query: OutgoingQuery) {
+  return useQuery({
+    queryKey: outgoingKeys.list(query),
+    queryFn: () => unwrap(api.GET('/api/v1/outgoing-documents', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOutgoing(id: string | undefined) {
+  return useQuery({
+    queryKey: outgoingKeys.detail(id ?? ''),
+    queryFn: () => unwrap(api.GET('/api/v1/outgoing-documents/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: id !== undefined,
+  });
+}
+
+export function useComparison(id: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: outgoingKeys.compare(id, from ?? 0, to ?? 0),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/outgoing-documents/{id}/revisions/compare', {
+          params: { path: { id }, query: { from: from ?? 1, to: to ?? 1 } },
+        }),
+      ),
+    enabled: from !== null && to !== null && from !== to,
+  });
+}
+
+/** Per recipient after issue; an empty list while the server has no such route (404). */
+export function useDispatches(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: outgoingKeys.dispatches(id),
+    queryFn: async (): Promise<Dispatch[]> => {
+      try {
+        const data = (await unwrap(
+          loose.GET('/api/v1/outgoing-documents/{id}/dispatches', { params: { path: { id } } }),
+        )) as { items?: Dispatch[] } | Dispatch[];
+        return Array.isArray(data) ? data : (data.items ?? []);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return [];
+        throw error;
+      }
+    },
+    enabled,
+  });
+}
+
+export function useApprovalTemplates() {
+  return useQuery({
+    queryKey: outgoingKeys.templates,
+    queryFn: () => unwrap(api.GET('/api/v1/approval-templates')),
+    select: (data) => data.items,
+  });
+}
+
+/** Organisations on EduGov whose name matches (the server ignores diacritics). */
+export function useOrganizationSearch(q: string) {
+  return useQuery({
+    queryKey: outgoingKeys.organizations(q),
+    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { q: q || undefined, limit: 50 } } })),
+    select: (data) => data.items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Incoming documents to answer, by words of their subject or number. */
+export function useIncomingSearch(q: string) {
+  return useQuery({
+    queryKey: outgoingKeys.incoming(q),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/incoming-documents', { params: { query: { view: 'all', q: q || undefined, limit: 20 } } }),
+      ),
+    select: (data) => data.items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useRefreshOutgoing() {
+  const queryClient = useQueryClient();
+  return async (detail?: OutgoingDetail) => {
+    if (detail && typeof detail === 'object' && 'id' in detail) {
+      queryClient.setQueryData(outgoingKeys.detail(detail.id), detail);
+    }
+    await queryClient.invalidateQueries({
+      queryKey: outgoingKeys.all,
+      predicate: (query) => !detail || query.queryKey[1] !== 'detail' || query.queryKey[2] !== detail.id,
+    });
+  };
+}
+
+export function useCreateDraft() {
+  const refresh = useRefreshOutgoing();
+  return useMutation({
+    mutationFn: (body: NewDraft) => unwrap(api.POST('/api/v1/outgoing-documents', { body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateDraft(id: string) {
+  const refresh = useRefreshOutgoing();
+  return useMutation({
+    mutationFn: (body: DraftChanges) =>
+      unwrap(api.PATCH('/api/v1/outgoing-documents/{id}', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+const ACTION_PATHS: Record<OutgoingAction, string> = {
+  submit: '/api/v1/outgoing-documents/{id}/submit',
+  approve: '/api/v1/outgoing-documents/{id}/approve',
+  return: '/api/v1/outgoing-documents/{id}/return',
+  forward: '/api/v1/outgoing-documents/{id}/forward',
+  reject: '/api/v1/outgoing-documents/{id}/reject',
+  issue: '/api/v1/outgoing-documents/{id}/issue',
+  recall: '/api/v1/outgoing-documents/{id}/recall',
+};
+
+/** One step on a document; the answer (the document as it now is, when the route returns it) replaces the cache. */
+export function useOutgoingAction(id: string, action: OutgoingAction) {
+  const refresh = useRefreshOutgoing();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      unwrap(loose.POST(ACTION_PATHS[action], { params: { path: { id } }, body })) as Promise<OutgoingDetail>,
+    onSuccess: (data) => refresh(data && typeof data === 'object' && 'actions' in data ? data : undefined),
+  });
+}
+
+/** The address to preview a file in the page. */
+export function inlineUrl(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}inline=true`;
+}
