@@ -7208,7 +7208,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -7745,7 +7745,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -8137,7 +8137,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -8414,7 +8414,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -8729,7 +8729,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -9016,7 +9016,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -9292,7 +9292,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -9574,7 +9574,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -9852,7 +9852,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -10129,7 +10129,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -10408,7 +10408,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -10685,7 +10685,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -10960,7 +10960,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -12388,6 +12388,10 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 version: number;
+                                /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                                fullNumber: string | null;
+                                /** Format: date-time */
+                                issuedAt: string | null;
                                 /** @description A step of the current stage waits for you */
                                 waitingForMe: boolean;
                             }[];
@@ -12577,6 +12581,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -12605,6 +12613,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -12862,6 +12872,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -12890,6 +12904,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -13188,6 +13204,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -13216,6 +13236,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -14023,6 +14045,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -14051,6 +14077,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -14319,6 +14347,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -14347,6 +14379,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -14614,6 +14648,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -14642,6 +14680,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -14911,6 +14951,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -14939,6 +14983,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -15206,6 +15252,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -15234,6 +15284,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -15510,6 +15562,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -15538,6 +15594,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -15803,6 +15861,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             version: number;
+                            /** @description Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT' */
+                            fullNumber: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
                             body: string;
                             /** Format: uuid */
                             signerUserId: string | null;
@@ -15831,6 +15893,8 @@ export interface paths {
                             decidedBy: string | null;
                             decidedByName: string | null;
                             decisionNote: string | null;
+                            /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
+                            officialFileUrl: string | null;
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -16361,7 +16425,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };
@@ -16637,7 +16701,7 @@ export interface paths {
                                 decisionNote: string | null;
                             }[];
                             /** @description The steps open to you now */
-                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close")[];
+                            actions: ("register" | "present" | "direct" | "assign" | "comment" | "request_extension" | "decide_extension" | "return" | "complete" | "recall" | "close" | "refuse" | "recall_answer")[];
                         };
                     };
                 };

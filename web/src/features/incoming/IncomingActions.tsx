@@ -14,7 +14,13 @@ export function actionButtons(actions: readonly IncomingAction[]): IncomingActio
 }
 
 const PRIMARY: ReadonlySet<IncomingAction> = new Set(['register', 'present', 'direct', 'assign', 'complete']);
-const COLORS: Partial<Record<IncomingAction, string>> = { return: 'orange', recall: 'orange', close: 'gray' };
+const COLORS: Partial<Record<IncomingAction, string>> = {
+  return: 'orange',
+  recall: 'orange',
+  close: 'gray',
+  refuse: 'red',
+  recall_answer: 'orange',
+};
 
 export function IncomingActions({ doc }: { doc: IncomingDetail }) {
   const { t } = useTranslation();

@@ -72,6 +72,8 @@ describe('the steps of a document', () => {
         'Hoàn thành',
         'Thu hồi',
         'Kết thúc',
+        'Từ chối nhận',
+        'Trả lời thu hồi',
       ]),
     );
     all.unmount();
@@ -81,6 +83,57 @@ describe('the steps of a document', () => {
     expect(await screen.findByRole('heading', { name: detail.subject })).toBeTruthy();
     expect(toolbarLabels()).toEqual([]);
     expect(actionButtons(['complete', 'comment', 'assign'])).toEqual(['assign', 'comment', 'complete']);
+  }, 15_000);
+
+  it('refuses a received copy with a required reason, and answers the sender’s recall', async () => {
+    let detail: IncomingDetail = incomingDetail({ status: 'received', actions: ['register', 'refuse'] });
+    const posted: { path: string; body: unknown }[] = [];
+    mockServer({
+      [DETAIL_PATH]: () => Response.json(detail),
+      '/api/v1/document-types': () => Response.json(documentTypes),
+      '/api/v1/people': () => Response.json({ items: [] }),
+      [`${DETAIL_PATH}/refuse`]: async (request) => {
+        posted.push({ path: 'refuse', body: await request.json() });
+        detail = incomingDetail({ status: 'closed', actions: [] });
+        return Response.json(detail);
+      },
+      [`${DETAIL_PATH}/recall-answer`]: async (request) => {
+        posted.push({ path: 'recall-answer', body: await request.json() });
+        detail = incomingDetail({ actions: [] });
+        return Response.json(detail);
+      },
+    });
+    const view = renderDocument();
+    await waitFor(() => expect(toolbarLabels()).toEqual(['Vào sổ', 'Từ chối nhận']));
+    fireEvent.click(screen.getByRole('button', { name: 'Từ chối nhận' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Từ chối nhận' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Từ chối nhận' }));
+    expect(await within(dialog).findByText('Bắt buộc nhập')).toBeTruthy();
+    expect(posted).toEqual([]);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Lý do/ }), {
+      target: { value: 'Gửi nhầm đơn vị' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Từ chối nhận' }));
+    await waitFor(() => expect(posted).toEqual([{ path: 'refuse', body: { note: 'Gửi nhầm đơn vị' } }]));
+    await waitFor(() => expect(toolbarLabels()).toEqual([]));
+    view.unmount();
+
+    detail = incomingDetail({ actions: ['recall_answer'] });
+    renderDocument();
+    fireEvent.click(await screen.findByRole('button', { name: 'Trả lời thu hồi' }));
+    const answer = await screen.findByRole('dialog', { name: 'Trả lời thu hồi' });
+    expect(within(answer).getByRole('radio', { name: 'Đồng ý thu hồi' })).toBeTruthy();
+    fireEvent.click(within(answer).getByRole('radio', { name: 'Không đồng ý' }));
+    fireEvent.change(within(answer).getByRole('textbox', { name: 'Ghi chú' }), {
+      target: { value: 'Đã triển khai thực hiện' },
+    });
+    fireEvent.click(within(answer).getByRole('button', { name: 'Trả lời thu hồi' }));
+    await waitFor(() =>
+      expect(posted.at(-1)).toEqual({
+        path: 'recall-answer',
+        body: { accept: false, note: 'Đã triển khai thực hiện' },
+      }),
+    );
   }, 15_000);
 
   it('presents to a chosen leader; a refusal is shown in the dialog in the UI language, then the new state', async () => {

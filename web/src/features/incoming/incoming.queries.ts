@@ -119,6 +119,8 @@ const ACTION_PATHS = {
   complete: '/api/v1/incoming-documents/{id}/complete',
   recall: '/api/v1/incoming-documents/{id}/recall',
   close: '/api/v1/incoming-documents/{id}/close',
+  refuse: '/api/v1/incoming-documents/{id}/refuse',
+  recall_answer: '/api/v1/incoming-documents/{id}/recall-answer',
 } as const satisfies Record<IncomingAction, string>;
 
 type ActionPaths = typeof ACTION_PATHS;

@@ -60,6 +60,8 @@ export const INCOMING_ACTIONS: readonly IncomingAction[] = [
   'complete',
   'recall',
   'close',
+  'refuse',
+  'recall_answer',
 ];
 
 export function isIncomingView(value: string | null): value is IncomingView {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../i18n/i18n';
@@ -113,11 +113,15 @@ describe('the steps of an outgoing document', () => {
     expect(await within(dialog).findByText(/Chức năng này chưa có trên máy chủ/)).toBeTruthy();
   });
 
-  it('after issue, shows the delivery status per recipient and previews the issued PDF', async () => {
+  it('after issue, shows the number, the delivery status per recipient and previews the official PDF', async () => {
+    const officialFileUrl = `${DETAIL_PATH}/files/00000000-0000-4000-8000-000000000799`;
     serve(
       () =>
         outgoingDetail({
           status: 'issued',
+          fullNumber: '05/BGDĐT-GDPT',
+          issuedAt: '2026-11-21T02:00:00.000Z',
+          officialFileUrl,
           files: [
             {
               fileId: '00000000-0000-4000-8000-000000000799',
@@ -134,11 +138,15 @@ describe('the steps of an outgoing document', () => {
           Response.json({
             items: [
               {
+                id: '00000000-0000-4000-8000-000000000798',
+                organizationId: null,
                 organizationName: 'Sở GD&ĐT Hà Nội',
                 channel: 'edugov',
                 status: '04',
-                label: 'Phân công',
+                label: { vi: 'Phân công', en: 'Assigned' },
                 statusAt: '2026-11-21T02:30:00.000Z',
+                reason: null,
+                history: [],
               },
             ],
           }),
@@ -150,9 +158,10 @@ describe('the steps of an outgoing document', () => {
     expect(row.textContent).toContain('04');
     expect(row.textContent).toContain('Phân công');
     expect(row.textContent).toContain('21/11/2026 09:30');
-    expect(screen.getByTestId('pdf-preview').textContent).toContain(
-      '/files/00000000-0000-4000-8000-000000000799?inline=true',
-    );
+    expect(screen.getByText('Số: 05/BGDĐT-GDPT · Ngày phát hành: 21/11/2026')).toBeTruthy();
+    expect(screen.getByTestId('pdf-preview').textContent).toBe(`${officialFileUrl}?inline=true`);
+    await act(() => changeLanguage('en'));
+    expect((await within(table).findByRole('row', { name: /Sở GD&ĐT Hà Nội/ })).textContent).toContain('Assigned');
   });
 });
 

@@ -42,6 +42,12 @@ export function OutgoingDetailPage() {
             <Title order={1} size="h2">
               {doc.subject}
             </Title>
+            {doc.fullNumber && (
+              <Text fw={600}>
+                {t('outgoing.fields.numberLine', { number: doc.fullNumber })}
+                {doc.issuedAt && ` · ${t('outgoing.fields.issuedOn', { date: formatDate(doc.issuedAt) })}`}
+              </Text>
+            )}
             <Group gap="xs">
               <OutgoingStatusBadge status={doc.status} size="md" />
               <OutgoingUrgencyBadge urgency={doc.urgency} size="md" />

@@ -11,6 +11,7 @@ import { PlusIcon } from '../../components/icons';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { formatDate } from '../../lib/dates';
 import { formatMinute } from '../incoming/format';
 import { OutgoingConfidentialityBadge, OutgoingStatusBadge, OutgoingUrgencyBadge } from './OutgoingBadges';
 import { useOutgoingList } from './outgoing.queries';
@@ -119,6 +120,12 @@ function OutgoingRow({ doc }: { doc: OutgoingSummary }) {
         <Anchor component={Link} to={`/e-office/outgoing/${doc.id}`} fw={500} size="sm">
           {doc.subject}
         </Anchor>{' '}
+        {doc.fullNumber && (
+          <Text size="xs" c="dimmed">
+            {t('outgoing.fields.numberLine', { number: doc.fullNumber })}
+            {doc.issuedAt && ` · ${t('outgoing.fields.issuedOn', { date: formatDate(doc.issuedAt) })}`}
+          </Text>
+        )}
         <OutgoingConfidentialityBadge confidentiality={doc.confidentiality} size="xs" />
         {doc.waitingForMe && (
           <Badge size="xs" color="blue" variant="filled" tt="none" ml={4}>

@@ -233,7 +233,8 @@ export function OutgoingTrail({ doc }: { doc: OutgoingDetail }) {
 
 /** Tình trạng gửi: per recipient, the status code (01…16) and its label, once the document is issued. */
 export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const query = useDispatches(doc.id, doc.status === 'issued');
   if (doc.status !== 'issued') return null;
   const items = query.data ?? [];
@@ -270,7 +271,7 @@ export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
                   >
                     {d.status}
                   </Badge>{' '}
-                  {d.label}
+                  {d.label[lang]}
                   {d.reason ? ` — ${d.reason}` : ''}
                 </Table.Td>
                 <Table.Td>{formatMinute(d.statusAt)}</Table.Td>
@@ -283,17 +284,16 @@ export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
   );
 }
 
-/** The issued PDF (the final file), previewed once the document is issued. */
+/** The official PDF (văn bản phát hành), previewed once the document is issued. */
 export function IssuedPreview({ doc }: { doc: OutgoingDetail }) {
   const { t } = useTranslation();
-  const final = doc.files.find((f) => f.kind === 'final' && f.mediaType === 'application/pdf');
-  if (doc.status !== 'issued' || !final) return null;
+  if (!doc.officialFileUrl) return null;
   return (
     <Paper withBorder radius="md" p="sm">
       <Text fw={600} size="sm" mb="xs">
         {t('outgoing.issuedPdf')}
       </Text>
-      <PdfPreview url={inlineUrl(final.url)} height="75vh" />
+      <PdfPreview url={inlineUrl(doc.officialFileUrl)} height="75vh" />
     </Paper>
   );
 }

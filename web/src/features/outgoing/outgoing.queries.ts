@@ -5,8 +5,15 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
-import type { Dispatch, DraftChanges, NewDraft, OutgoingAction, OutgoingDetail, OutgoingQuery } from './outgoing.types';
+import type {
+  Dispatch,
+  DraftChanges,
+  NewDraft,
+  OutgoingAction,
+  OutgoingDetail,
+  OutgoingQuery,
+  StepBodyOf,
+} from './outgoing.types';
 
 export const outgoingKeys = {
   all: ['outgoing'] as const,
@@ -17,17 +24,6 @@ export const outgoingKeys = {
   templates: ['outgoing', 'approval-templates'] as const,
   organizations: (q: string) => ['outgoing', 'organizations', q] as const,
   incoming: (q: string) => ['outgoing', 'incoming', q] as const,
-};
-
-interface LooseResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-/** The routes the generated schema may not know yet (issuing, recall, dispatches). */
-const loose = api as unknown as {
-  GET: (path: string, init: object) => Promise<LooseResult>;
-  POST: (path: string, init: object) => Promise<LooseResult>;
 };
 
 export function useOutgoingList(query: OutgoingQuery) {
@@ -59,21 +55,12 @@ export function useComparison(id: string, from: number | null, to: number | null
   });
 }
 
-/** Per recipient after issue; an empty list while the server has no such route (404). */
+/** Per recipient after issue: the exchange status (01…16) and its history. */
 export function useDispatches(id: string, enabled: boolean) {
   return useQuery({
     queryKey: outgoingKeys.dispatches(id),
-    queryFn: async (): Promise<Dispatch[]> => {
-      try {
-        const data = (await unwrap(
-          loose.GET('/api/v1/outgoing-documents/{id}/dispatches', { params: { path: { id } } }),
-        )) as { items?: Dispatch[] } | Dispatch[];
-        return Array.isArray(data) ? data : (data.items ?? []);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return [];
-        throw error;
-      }
-    },
+    queryFn: () => unwrap(api.GET('/api/v1/outgoing-documents/{id}/dispatches', { params: { path: { id } } })),
+    select: (data): Dispatch[] => data.items,
     enabled,
   });
 }
@@ -139,22 +126,44 @@ export function useUpdateDraft(id: string) {
   });
 }
 
-const ACTION_PATHS: Record<OutgoingAction, string> = {
-  submit: '/api/v1/outgoing-documents/{id}/submit',
-  approve: '/api/v1/outgoing-documents/{id}/approve',
-  return: '/api/v1/outgoing-documents/{id}/return',
-  forward: '/api/v1/outgoing-documents/{id}/forward',
-  reject: '/api/v1/outgoing-documents/{id}/reject',
-  issue: '/api/v1/outgoing-documents/{id}/issue',
-  recall: '/api/v1/outgoing-documents/{id}/recall',
+type StepBody = Record<string, unknown>;
+const path = (id: string) => ({ path: { id } });
+
+/** Each step through the typed client; the forms build the body the route's schema asks for. */
+const ACTION_CALLS: Record<OutgoingAction, (id: string, body: StepBody) => Promise<OutgoingDetail>> = {
+  submit: (id, body) =>
+    unwrap(
+      api.POST('/api/v1/outgoing-documents/{id}/submit', { params: path(id), body: body as StepBodyOf<'submit'> }),
+    ),
+  approve: (id, body) =>
+    unwrap(
+      api.POST('/api/v1/outgoing-documents/{id}/approve', { params: path(id), body: body as StepBodyOf<'approve'> }),
+    ),
+  return: (id, body) =>
+    unwrap(
+      api.POST('/api/v1/outgoing-documents/{id}/return', { params: path(id), body: body as StepBodyOf<'return'> }),
+    ),
+  forward: (id, body) =>
+    unwrap(
+      api.POST('/api/v1/outgoing-documents/{id}/forward', { params: path(id), body: body as StepBodyOf<'forward'> }),
+    ),
+  reject: (id, body) =>
+    unwrap(
+      api.POST('/api/v1/outgoing-documents/{id}/reject', { params: path(id), body: body as StepBodyOf<'reject'> }),
+    ),
+  issue: (id, body) =>
+    unwrap(api.POST('/api/v1/outgoing-documents/{id}/issue', { params: path(id), body: body as StepBodyOf<'issue'> })),
+  recall: (id, body) =>
+    unwrap(
+      api.POST('/api/v1/outgoing-documents/{id}/recall', { params: path(id), body: body as StepBodyOf<'recall'> }),
+    ),
 };
 
 /** One step on a document; the answer (the document as it now is, when the route returns it) replaces the cache. */
 export function useOutgoingAction(id: string, action: OutgoingAction) {
   const refresh = useRefreshOutgoing();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      unwrap(loose.POST(ACTION_PATHS[action], { params: { path: { id } }, body })) as Promise<OutgoingDetail>,
+    mutationFn: (body: StepBody) => ACTION_CALLS[action](id, body),
     onSuccess: (data) => refresh(data && typeof data === 'object' && 'actions' in data ? data : undefined),
   });
 }

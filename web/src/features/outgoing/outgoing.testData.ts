@@ -6,7 +6,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 export const OUT_ID = id(700);
 export const AUTHOR_ID = id(701);
 
-/** A document; `actions` may name steps the generated schema does not know yet (issue, recall). */
+/** A document; `actions` as the server sends them. */
 export function outgoingDetail(
   more: Partial<Omit<OutgoingDetail, 'actions'>> & { actions?: readonly string[] } = {},
 ): OutgoingDetail {
@@ -27,6 +27,9 @@ export function outgoingDetail(
     lastActivityAt: '2026-11-20T03:00:00.000Z',
     createdAt: '2026-11-19T03:00:00.000Z',
     version: 3,
+    fullNumber: null,
+    issuedAt: null,
+    officialFileUrl: null,
     body: 'Kính gửi các Sở GD&ĐT.\nĐề nghị các Sở chuẩn bị.',
     signerUserId: null,
     signerName: null,

@@ -18,18 +18,10 @@ export type DraftChanges = ApiBody<'/api/v1/outgoing-documents/{id}', 'patch'>;
 export type RevisionComparison = ApiResponse<'/api/v1/outgoing-documents/{id}/revisions/compare', 'get'>;
 export type ApprovalTemplate = ApiResponse<'/api/v1/approval-templates', 'get'>['items'][number];
 
-/** One recipient's copy after issue, as `GET …/:id/dispatches` answers it. */
-export interface Dispatch {
-  id?: string;
-  organizationId?: string | null;
-  organizationName: string;
-  channel: string;
-  /** 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 thu hồi, 15/16 … */
-  status: string;
-  label: string;
-  statusAt: string | null;
-  reason?: string | null;
-}
+/** One recipient's copy after issue, as `GET …/:id/dispatches` answers it; `label` is {vi, en}. */
+export type Dispatch = ApiResponse<'/api/v1/outgoing-documents/{id}/dispatches', 'get'>['items'][number];
+/** The request body of a step (`POST …/:id/<action>`). */
+export type StepBodyOf<A extends OutgoingAction> = ApiBody<`/api/v1/outgoing-documents/{id}/${A}`, 'post'>;
 
 export const OUTGOING_VIEWS: readonly OutgoingView[] = ['mine', 'to_review', 'all'];
 export const AUTHORITY_PREFIXES: readonly AuthorityPrefix[] = ['TM', 'KT', 'TL', 'TUQ', 'Q'];

@@ -3,7 +3,7 @@
  * it shows exactly the buttons the server will accept.
  */
 import { hasRole, type Actor } from '../../../platform/authz.ts';
-import type { IncomingStatus } from '../documents.types.ts';
+import { INCOMING_STATUSES, type IncomingStatus } from '../documents.types.ts';
 import {
   incomingPolicy,
   ownAssignments,
@@ -24,6 +24,8 @@ export const INCOMING_ACTIONS = [
   'complete',
   'recall',
   'close',
+  'refuse',
+  'recall_answer',
 ] as const;
 export type IncomingAction = (typeof INCOMING_ACTIONS)[number];
 
@@ -40,6 +42,9 @@ export const ALLOWED_STATES: Readonly<Record<IncomingAction, readonly IncomingSt
   complete: ['assigned', 'in_progress'],
   recall: ['assigned', 'in_progress'],
   close: ['registered', 'presented', 'assigned', 'in_progress'],
+  refuse: ['received'],
+  /** The sender asked to recall the copy (dispatch at 13): answered whatever the copy's state. */
+  recall_answer: INCOMING_STATUSES,
 };
 
 interface ExtensionFacts {
@@ -52,6 +57,8 @@ export function availableActions(
   doc: DocumentFacts,
   assignments: readonly (AssignmentFacts & { deadline: string | null })[],
   extensions: readonly ExtensionFacts[],
+  /** The sender asked to recall this copy and waits for an answer (see `pendingRecallFor`). */
+  recallPending = false,
 ): IncomingAction[] {
   const own = ownAssignments(actor, assignments);
   const pending = new Set(extensions.filter((x) => x.status === 'pending').map((x) => x.assignment_id));
@@ -78,6 +85,8 @@ export function availableActions(
           (c) => c.status === 'active' && c.parent_id !== null && headsAssignedUnit(actor, byId.get(c.parent_id)!),
         )),
     close: incomingPolicy.canClose(actor, doc, assignments),
+    refuse: hasRole(actor, 'clerk') && doc.organization_id === actor.organizationId,
+    recall_answer: recallPending && hasRole(actor, 'clerk') && doc.organization_id === actor.organizationId,
   };
   return INCOMING_ACTIONS.filter((a) => allowed[a] && ALLOWED_STATES[a].includes(doc.status));
 }

@@ -296,7 +296,7 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
     expect((await counts(clerk)).to_register.total).toBeGreaterThanOrEqual(1);
     expect((await notices(clerk)).some((n) => n.kind === 'incoming.received')).toBe(true);
     const detail = (await clerk.get(`/api/v1/incoming-documents/${received.id}`)).json();
-    expect(detail).toMatchObject({ status: 'received', arrivalNumber: null, actions: ['register'] });
+    expect(detail).toMatchObject({ status: 'received', arrivalNumber: null, actions: ['register', 'refuse'] });
     const before = await countRows(t.db, 'register_counters');
     const registered = await clerk.post(`/api/v1/incoming-documents/${received.id}/register`, {
       version: detail.version,

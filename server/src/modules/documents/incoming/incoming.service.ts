@@ -16,6 +16,7 @@ import { INCOMING_VIEWS, type Confidentiality, type Urgency } from '../documents
 import { recordRecipientStatus } from '../outgoing/issuing/issuing.status.ts';
 import { allocateNumber, findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
 import { availableActions } from './incoming.actions.ts';
+import { pendingRecallFor } from '../outgoing/issuing/issuing.status.ts';
 import { sendIncomingNotices } from './incoming.notices.ts';
 import { incomingPolicy } from './incoming.policy.ts';
 import * as repo from './incoming.repository.ts';
@@ -332,11 +333,12 @@ export async function getLockedVisible(trx: Trx, actor: Actor, id: string) {
 export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
   const doc = await repo.findVisibleIncomingById(db, actor, id);
   if (!doc) throw new AppError('record.not_found', { type: 'incoming_document', id });
-  const [assignments, events, files, extensions] = await Promise.all([
+  const [assignments, events, files, extensions, recallPending] = await Promise.all([
     repo.findAssignments(db, id),
     repo.findEvents(db, id),
     repo.findDocumentFiles(db, id),
     repo.findExtensions(db, id),
+    pendingRecallFor(db, id),
   ]);
   await repo.markRead(db, id, actor.userId, new Date());
   return {
@@ -345,7 +347,7 @@ export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
     events,
     files,
     extensions,
-    actions: availableActions(actor, doc, assignments, extensions),
+    actions: availableActions(actor, doc, assignments, extensions, recallPending),
   };
 }
 

@@ -3,6 +3,7 @@ import type { IncomingAction, IncomingDetail } from '../incoming.types';
 import { AssignForm } from './AssignForm';
 import { DecideExtensionForm } from './DecideExtensionForm';
 import { DirectForm } from './DirectForm';
+import { RecallAnswerForm, RefuseForm } from './ExchangeForms';
 import { CloseForm, CommentForm, CompleteForm, RecallForm, RequestExtensionForm, ReturnForm } from './NoteForms';
 import { PresentForm } from './PresentForm';
 import { RegisterReceivedForm } from './RegisterReceivedForm';
@@ -36,5 +37,9 @@ export function ActionForm({ action, ...props }: ActionFormProps & { action: Inc
       return <RecallForm {...props} />;
     case 'close':
       return <CloseForm {...props} />;
+    case 'refuse':
+      return <RefuseForm {...props} />;
+    case 'recall_answer':
+      return <RecallAnswerForm {...props} />;
   }
 }

@@ -28,6 +28,8 @@ function summary(d: SummaryRow | Detail['doc']) {
     lastActivityAt: d.last_activity_at.toISOString(),
     createdAt: d.created_at.toISOString(),
     version: d.version,
+    fullNumber: d.full_number,
+    issuedAt: iso(d.issued_at),
   };
 }
 
@@ -56,6 +58,7 @@ export function presentOutgoingDetail(detail: Detail) {
     decidedBy: doc.decided_by,
     decidedByName: doc.decided_by_name,
     decisionNote: doc.decision_note,
+    officialFileUrl: doc.official_file_id ? `/api/v1/outgoing-documents/${doc.id}/files/${doc.official_file_id}` : null,
     files: detail.files.flatMap((f) => {
       const m = meta.get(f.fileId);
       if (!m) return [];

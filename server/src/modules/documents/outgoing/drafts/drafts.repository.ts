@@ -82,6 +82,8 @@ export async function findOutgoingPage(db: DbOrTrx, scope: ReviewerScope, f: Out
       'd.last_activity_at',
       'd.created_at',
       'd.version',
+      'd.full_number',
+      'd.issued_at',
       'u.name as drafting_unit_name',
       'a.full_name as created_by_name',
       sql<boolean>`${waitingFor(scope)}`.as('waiting_for_me'),

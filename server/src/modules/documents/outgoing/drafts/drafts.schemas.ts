@@ -71,6 +71,8 @@ const Summary = {
   lastActivityAt: IsoDateTime,
   createdAt: IsoDateTime,
   version: Type.Integer(),
+  fullNumber: Nullable(Type.String({ description: "Số và ký hiệu once issued, e.g. '05/BGDĐT-GDPT'" })),
+  issuedAt: Nullable(IsoDateTime),
 };
 
 export const OutgoingSummary = Obj({
@@ -127,6 +129,9 @@ export const OutgoingDetail = Obj({
   decidedBy: Nullable(Uuid),
   decidedByName: Nullable(Type.String()),
   decisionNote: Nullable(Type.String()),
+  officialFileUrl: Nullable(
+    Type.String({ description: 'The official PDF once issued (add ?inline=true to preview); also in files as final' }),
+  ),
   files: Type.Array(FileRef),
   revisions: Type.Array(Revision),
   route: Nullable(Route),

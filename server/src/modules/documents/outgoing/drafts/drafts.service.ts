@@ -21,7 +21,7 @@ import { runOutgoingStep, type Deps } from '../approval/approval.steps.ts';
 import { changedFields, diffLines } from './drafts.diff.ts';
 import { draftPolicy } from './drafts.policy.ts';
 import * as repo from './drafts.repository.ts';
-import type { AuthorityPrefix, DraftContent, RevisionFile } from './drafts.types.ts';
+import type { AuthorityPrefix, DraftContent, OutgoingFileKind, RevisionFile } from './drafts.types.ts';
 
 export interface DraftInput {
   readonly docType: DocumentTypeCode;
@@ -235,11 +235,14 @@ export async function getOutgoingDetail(db: Db, actor: Actor, id: string) {
     repo.findEvents(db, id),
     findOrganizationsByIds(db, doc.recipients.internal),
   ]);
-  // The files of the current revision, and a final signed PDF if one was added.
-  const currentFiles = [
+  // The files of the current revision, and a final signed PDF if one was added (the official PDF once issued).
+  const currentFiles: { fileId: string; kind: OutgoingFileKind }[] = [
     ...(current?.files ?? []),
     ...attached.filter((f) => f.kind === 'final').map((f) => ({ fileId: f.file_id, kind: f.kind })),
   ];
+  if (doc.official_file_id && !currentFiles.some((f) => f.fileId === doc.official_file_id)) {
+    currentFiles.push({ fileId: doc.official_file_id, kind: 'final' });
+  }
   const fileMeta = await findFilesByIds(
     db,
     currentFiles.map((f) => f.fileId),
@@ -296,6 +299,7 @@ export async function listOutgoing(db: Db, actor: Actor, filter: repo.OutgoingFi
 export async function findVisibleDraftFile(db: Db, actor: Actor, id: string, fileId: string) {
   const doc = await repo.findVisibleOutgoingById(db, await resolveReviewerScope(db, actor), id);
   if (!doc) return undefined;
+  if (doc.official_file_id === fileId) return { file_id: fileId, kind: 'final' as const };
   const files = await repo.findDocumentFiles(db, id);
   return files.find((f) => f.file_id === fileId);
 }

@@ -123,6 +123,10 @@ describe('[OUTGOING] drafts', () => {
       status: 'draft',
       version: draft.version,
       trail: [{ action: 'drafted' }],
+      // Not issued yet: no number, no issue date, no official PDF.
+      fullNumber: null,
+      issuedAt: null,
+      officialFileUrl: null,
     });
     const badSave = await specialist.patch(`/api/v1/outgoing-documents/${draft.id}`, {
       version: draft.version,

@@ -134,6 +134,21 @@ describe('[ISSUING] issue a Công văn of Bộ GD&ĐT to two Sở', () => {
     const detail = (await clerk.get(`/api/v1/outgoing-documents/${letterId}`)).json();
     expect(detail.trail.at(-1)).toMatchObject({ action: 'issued' });
     expect(detail.actions).toEqual(['recall']);
+    // The number, the issue date and the official PDF are in the detail and the list; the PDF downloads.
+    const officialFileUrl = `/api/v1/outgoing-documents/${letterId}/files/${row.official_file_id}`;
+    expect(detail).toMatchObject({
+      fullNumber: row.full_number,
+      issuedAt: row.issued_at!.toISOString(),
+      officialFileUrl,
+    });
+    expect(detail.files).toContainEqual(
+      expect.objectContaining({ fileId: row.official_file_id, kind: 'final', url: officialFileUrl }),
+    );
+    const pdf = await specialist.get(`${officialFileUrl}?inline=true`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const listed = (await clerk.get('/api/v1/outgoing-documents?limit=100')).json().items as { id: string }[];
+    expect(listed.find((d) => d.id === letterId)).toMatchObject({ fullNumber: row.full_number });
     const audit = await t.db
       .selectFrom('audit_log')
       .select('action')
@@ -165,6 +180,9 @@ describe('[ISSUING] issue a Công văn of Bộ GD&ĐT to two Sở', () => {
 
   it('the Ministry sees 03 when Hà Nội registers, 04 when it is directed, 01 for the other Sở', async () => {
     const copy = await copyAt(letterId, soHaNoi);
+    // A received copy: the clerk may register or refuse it; a specialist neither.
+    const seen = (await hnClerk.get(`/api/v1/incoming-documents/${copy.id}`)).json();
+    expect(seen.actions).toEqual(['register', 'refuse']);
     const reg = await hnClerk.post(`/api/v1/incoming-documents/${copy.id}/register`, { version: copy.version });
     expect(reg.statusCode, reg.body).toBe(200);
     expect(await statusAt(letterId, soHaNoi)).toBe('03');
@@ -211,11 +229,15 @@ describe('[ISSUING] issue a Công văn of Bộ GD&ĐT to two Sở', () => {
     expect(await statusAt(letterId, soOther)).toBe('02');
     const notices = (await hnClerk.get('/api/v1/notifications?limit=100')).json().items as { kind: string }[];
     expect(notices.some((n) => n.kind === 'incoming.recall_requested')).toBe(true);
+    // The recall waits for the clerk's answer: 'recall_answer' is offered to the clerk only.
+    expect((await hnClerk.get(`/api/v1/incoming-documents/${copy.id}`)).json().actions).toContain('recall_answer');
+    expect((await hnLeader.get(`/api/v1/incoming-documents/${copy.id}`)).json().actions).not.toContain('recall_answer');
 
     const answered = await hnClerk.post(`/api/v1/incoming-documents/${copy.id}/recall-answer`, { accept: true });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'closed' });
     expect(await statusAt(letterId, soHaNoi)).toBe('15');
+    expect((await hnClerk.get(`/api/v1/incoming-documents/${copy.id}`)).json().actions).not.toContain('recall_answer');
     for (const view of ['to_register', 'to_process', 'in_progress', 'for_info']) {
       expect(await viewIds(hnClerk, view)).not.toContain(copy.id);
     }

@@ -3,7 +3,7 @@
  * workflow calls `recordRecipientStatus` in the transaction of each change of the recipient's copy.
  * Kept free of other imports from the incoming side, so both sides may import it.
  */
-import type { Trx } from '../../../../platform/db/schema.ts';
+import type { DbOrTrx, Trx } from '../../../../platform/db/schema.ts';
 import './issuing.tables.ts';
 import { statusOfIncoming, type DispatchStatus } from './issuing.types.ts';
 
@@ -16,6 +16,17 @@ export function sourceOutgoingId(doc: { source: string; source_reference: string
 }
 
 export const sourceReferenceOf = (outgoingId: string) => `${PREFIX}${outgoingId}`;
+
+/** Whether the sender asked to recall this copy received on EduGov and waits for the answer (dispatch at 13). */
+export async function pendingRecallFor(db: DbOrTrx, incomingId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('outgoing_dispatches')
+    .select('id')
+    .where('incoming_id', '=', incomingId)
+    .where('status', '=', '13')
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 /** Sets a dispatch's status and keeps the history; nothing when it already has that status. */
 export async function setDispatchStatus(
