@@ -1,7 +1,8 @@
 /**
  * Demo people (demo mode only, never with NODE_ENV=production): one account per role in the Ministry and
- * in the Department of Education and Training of Hà Nội. Their password is set at every start to
- * DEMO_PASSWORD, or to a generated one that the start-up banner prints.
+ * in the Department of Education and Training of Hà Nội, and the clerk of Nghệ An's department (a second
+ * department to send to). Their password is set at every start to DEMO_PASSWORD, or to a generated one
+ * that the start-up banner prints.
  */
 import { sql } from 'kysely';
 import type { Actor, Role } from '../../platform/authz.ts';
@@ -86,6 +87,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     username: 'hn.luutru',
     fullName: 'Lý Thanh Hà',
     memberships: [{ org: 'so-ha-noi', unit: 'so-ha-noi-vp', position: 'Lưu trữ viên', roles: ['archivist'] }],
+  },
+  {
+    username: 'na.vanthu',
+    fullName: 'Phan Thị Thu Hà',
+    memberships: [{ org: 'so-nghe-an', position: 'Văn thư', roles: ['clerk'] }],
   },
 ];
 

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/dates';
 import { formatMinute } from '../incoming/format';
+import { useDocumentTypes } from '../incoming/incoming.queries';
 import { OutgoingConfidentialityBadge, OutgoingStatusBadge, OutgoingUrgencyBadge } from './OutgoingBadges';
 import { useOutgoingList } from './outgoing.queries';
 import { isOutgoingView, type OutgoingSummary } from './outgoing.types';
@@ -112,10 +113,13 @@ export function OutgoingListPage() {
 }
 
 function OutgoingRow({ doc }: { doc: OutgoingSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const types = useDocumentTypes();
+  const type = types.data?.find((x) => x.code === doc.docType);
+  const typeName = type ? (i18n.language === 'en' ? type.en : type.vi) : doc.docType;
   return (
     <Table.Tr style={{ fontWeight: doc.waitingForMe ? 700 : undefined }}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{doc.docType}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{typeName}</Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/e-office/outgoing/${doc.id}`} fw={500} size="sm">
           {doc.subject}

@@ -261,7 +261,7 @@ export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
             {items.map((d, i) => (
               <Table.Tr key={d.id ?? `${d.organizationName}-${i}`}>
                 <Table.Td>{d.organizationName}</Table.Td>
-                <Table.Td>{d.channel}</Table.Td>
+                <Table.Td>{t(`outgoing.dispatches.channels.${d.channel}`)}</Table.Td>
                 <Table.Td>
                   <Badge
                     size="sm"

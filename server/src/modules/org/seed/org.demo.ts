@@ -1,6 +1,7 @@
 /**
  * Demo structure (demo mode only): units of the Department of Education and Training of Hà Nội and the
- * positions used by the demo accounts. Idempotent by seed_key.
+ * positions used by the demo accounts (also of Nghệ An's department, which has a demo clerk but no demo
+ * units). Idempotent by seed_key.
  */
 import type { Trx } from '../../../platform/db/schema.ts';
 
@@ -33,6 +34,11 @@ const POSITIONS: Readonly<Record<string, readonly (readonly [string, number])[]>
     ['Chuyên viên', 31],
     ['Văn thư', 40],
     ['Lưu trữ viên', 41],
+  ],
+  // A second Sở GD&ĐT (unchanged by the 2025 merger), so that a document can be sent to two departments.
+  'so-nghe-an': [
+    ['Giám đốc', 1],
+    ['Văn thư', 40],
   ],
 };
 
