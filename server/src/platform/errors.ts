@@ -157,6 +157,11 @@ export const ERROR_CODES = {
     vi: 'Dự thảo không hợp lệ (trích yếu, người ký, văn bản được trả lời hoặc tệp đính kèm)',
     en: 'The draft is invalid (subject, signer, answered document or files)',
   },
+  'documents.invalid_relation': {
+    status: 400,
+    vi: 'Văn bản được thay thế hoặc đính chính phải là văn bản đi đã phát hành của cơ quan, đơn vị này',
+    en: 'The document replaced or corrected must be an issued outgoing document of this organisation',
+  },
   'documents.template_not_found': {
     status: 400,
     vi: 'Quy trình duyệt không tồn tại hoặc không dùng được',

@@ -11054,13 +11054,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register book (sổ đăng ký văn bản đến, Phụ lục IV) for a period, as a spreadsheet or an A4 landscape PDF (clerk, leader, organisation administrator; confidential books clerk and leader only). Audited. */
+        /** The register book for a period — sổ đăng ký văn bản đến (Phụ lục IV) of an incoming register, sổ đăng ký văn bản đi (every number issued, cancelled ones marked) of an outgoing one — as a spreadsheet or an A4 landscape PDF (clerk, leader, organisation administrator; confidential books clerk and leader only). Audited. */
         get: {
             parameters: {
                 query: {
-                    /** @description First arrival day, yyyy-mm-dd (Vietnam time) */
+                    /** @description First day (of arrival, or of issue for an outgoing book), yyyy-mm-dd (Vietnam time) */
                     from: string;
-                    /** @description Last arrival day, yyyy-mm-dd; at most 366 days after from */
+                    /** @description Last day, yyyy-mm-dd; at most 366 days after from */
                     to: string;
                     /** @description xlsx (default) or pdf */
                     format?: "xlsx" | "pdf";
@@ -11073,7 +11073,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The book, as an attachment named So-dang-ky-van-ban-den_<from>_<to>.<format> */
+                /** @description The book, as an attachment named So-dang-ky-van-ban-den_<from>_<to>.<format> (…-di_… for an outgoing register) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -12527,6 +12527,13 @@ export interface paths {
                         replyDueDate?: string | null;
                         /** Format: uuid */
                         answersIncomingId?: string | null;
+                        /** @description An issued outgoing document of the organisation this one replaces or corrects */
+                        relatesTo?: {
+                            /** Format: uuid */
+                            documentId: string;
+                            /** @enum {string} */
+                            kind: "replaces" | "corrects";
+                        } | null;
                         /** @description Working files of the draft (your uploads) */
                         draftFileIds?: string[];
                         /** @description Phụ lục and other attachments */
@@ -12605,6 +12612,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -12896,6 +12941,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -13150,6 +13233,13 @@ export interface paths {
                         replyDueDate?: string | null;
                         /** Format: uuid */
                         answersIncomingId?: string | null;
+                        /** @description An issued outgoing document of the organisation this one replaces or corrects */
+                        relatesTo?: {
+                            /** Format: uuid */
+                            documentId: string;
+                            /** @enum {string} */
+                            kind: "replaces" | "corrects";
+                        } | null;
                         /** @description Working files of the draft (your uploads) */
                         draftFileIds?: string[];
                         /** @description Phụ lục and other attachments */
@@ -13228,6 +13318,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -14069,6 +14197,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -14371,6 +14537,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -14672,6 +14876,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -14975,6 +15217,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -15276,6 +15556,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -15586,6 +15904,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */
@@ -15885,6 +16241,44 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            replaces: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            corrects: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            } | null;
+                            /** @description Issued documents replacing this one */
+                            replacedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
+                            /** @description Issued documents correcting this one */
+                            correctedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullNumber: string | null;
+                                subject: string;
+                                status: string;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                            }[];
                             /** Format: uuid */
                             issuedNumberId: string | null;
                             /** Format: date-time */

@@ -35,6 +35,7 @@ import {
   draftBody,
   draftErrors,
   initialDraftValues,
+  relatedLabel,
   valuesFromDetail,
   type DraftField,
   type DraftFormValues,
@@ -44,6 +45,7 @@ import {
 import {
   useCreateDraft,
   useIncomingSearch,
+  useIssuedSearch,
   useOrganizationSearch,
   useOutgoing,
   useUpdateDraft,
@@ -186,6 +188,16 @@ export function DraftForm({ initial, onSubmit, error, loading, cancelTo, onReloa
     return list;
   }, [incoming.data, values.answersIncomingId]);
 
+  const [issuedSearch, setIssuedSearch] = useState('');
+  const [issuedQ] = useDebouncedValue(issuedSearch.trim(), 300);
+  const issued = useIssuedSearch(issuedQ);
+  const issuedOptions = useMemo(() => {
+    const map = new Map<string, string>();
+    if (values.relatesTo) map.set(values.relatesTo.id, values.relatesTo.label);
+    for (const d of issued.data ?? []) map.set(d.id, relatedLabel(d));
+    return [...map].map(([value, label]) => ({ value, label }));
+  }, [issued.data, values.relatesTo]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setShowErrors(true);
@@ -320,6 +332,34 @@ export function DraftForm({ initial, onSubmit, error, loading, cancelTo, onReloa
             onSearchChange={setIncomingSearch}
             filter={({ options }) => options}
             nothingFoundMessage={t('common.nothingFound')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('outgoing.fields.relatesTo')}
+            description={t('outgoing.fields.relatesToHint')}
+            data={issuedOptions}
+            value={values.relatesTo?.id ?? null}
+            onChange={(v) =>
+              set('relatesTo', v ? { id: v, label: issuedOptions.find((o) => o.value === v)?.label ?? v } : null)
+            }
+            searchable
+            clearable
+            searchValue={issuedSearch}
+            onSearchChange={setIssuedSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={t('common.nothingFound')}
+          />
+          <Select
+            label={t('outgoing.fields.relationKind')}
+            data={[
+              { value: 'replaces', label: t('outgoing.relation.replaces') },
+              { value: 'corrects', label: t('outgoing.relation.corrects') },
+            ]}
+            value={values.relationKind}
+            onChange={(v) => set('relationKind', v === 'corrects' ? 'corrects' : 'replaces')}
+            allowDeselect={false}
+            disabled={!values.relatesTo}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

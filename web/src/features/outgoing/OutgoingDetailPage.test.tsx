@@ -77,6 +77,33 @@ describe('the steps of an outgoing document', () => {
     expect(screen.queryByRole('toolbar')).toBeNull();
   });
 
+  it('shows the document it replaces and the one correcting it, each with its number and a link', async () => {
+    const old = '00000000-0000-4000-8000-000000000901';
+    const fix = '00000000-0000-4000-8000-000000000902';
+    const ref = (id: string, fullNumber: string, subject: string) => ({
+      id,
+      fullNumber,
+      subject,
+      status: 'issued',
+      issuedAt: '2026-11-20T03:00:00.000Z',
+    });
+    serve(() =>
+      outgoingDetail({
+        status: 'issued',
+        replaces: ref(old, '12/BGDĐT-GDPT', 'V/v thi học sinh giỏi'),
+        correctedBy: [ref(fix, '15/BGDĐT-GDPT', 'V/v đính chính')],
+      }),
+    );
+    renderDocument();
+    const replaced = await screen.findByRole('link', { name: '12/BGDĐT-GDPT — V/v thi học sinh giỏi' });
+    expect(replaced.getAttribute('href')).toBe(`/e-office/outgoing/${old}`);
+    expect(screen.getByText('Thay thế văn bản')).toBeTruthy();
+    expect(screen.getByText('Được đính chính bởi')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '15/BGDĐT-GDPT — V/v đính chính' }).getAttribute('href')).toBe(
+      `/e-office/outgoing/${fix}`,
+    );
+  });
+
   it('returns with a required comment and shows the document the server answers', async () => {
     let detail = outgoingDetail({ status: 'in_review', actions: ['return'] });
     const sent: unknown[] = [];

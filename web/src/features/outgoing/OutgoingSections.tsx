@@ -24,6 +24,32 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+type RelatedDoc = OutgoingDetail['replacedBy'][number];
+
+/** Thay thế, đính chính: the documents this one replaces or corrects, and those replacing or correcting it. */
+function RelatedRows({ doc }: { doc: OutgoingDetail }) {
+  const { t } = useTranslation();
+  const rows: [key: 'replaces' | 'corrects' | 'replacedBy' | 'correctedBy', docs: RelatedDoc[]][] = [
+    ['replaces', doc.replaces ? [doc.replaces] : []],
+    ['corrects', doc.corrects ? [doc.corrects] : []],
+    ['replacedBy', doc.replacedBy],
+    ['correctedBy', doc.correctedBy],
+  ];
+  return rows
+    .filter(([, docs]) => docs.length > 0)
+    .map(([key, docs]) => (
+      <Row key={key} label={t(`outgoing.relation.${key}`)}>
+        <Stack gap={2}>
+          {docs.map((d) => (
+            <Anchor key={d.id} component={Link} to={`/e-office/outgoing/${d.id}`}>
+              {d.fullNumber ? `${d.fullNumber} — ${d.subject}` : d.subject}
+            </Anchor>
+          ))}
+        </Stack>
+      </Row>
+    ));
+}
+
 export function OutgoingInfo({ doc }: { doc: OutgoingDetail }) {
   const { t } = useTranslation();
   const typeName = useDocumentTypeName();
@@ -58,6 +84,7 @@ export function OutgoingInfo({ doc }: { doc: OutgoingDetail }) {
               none
             )}
           </Row>
+          <RelatedRows doc={doc} />
           {doc.decisionNote && (
             <Row label={t('outgoing.fields.decisionNote')}>
               {doc.decisionNote}

@@ -2,6 +2,13 @@
 import { isIsoDate, vietnamDate } from '../../lib/dates';
 import type { AuthorityPrefix, NewDraft, OutgoingDetail } from './outgoing.types';
 
+export type RelationKind = 'replaces' | 'corrects';
+
+/** How an issued document is named when picked: its number and subject. */
+export function relatedLabel(d: { fullNumber: string | null; subject: string }): string {
+  return d.fullNumber ? `${d.fullNumber} — ${d.subject}` : d.subject;
+}
+
 export interface FileChoice {
   id: string;
   name: string;
@@ -20,6 +27,9 @@ export interface DraftFormValues {
   confidentiality: NonNullable<NewDraft['confidentiality']>;
   replyDueDate: string;
   answersIncomingId: string | null;
+  /** Thay thế / đính chính: the issued document this one relates to, and how. */
+  relatesTo: { id: string; label: string } | null;
+  relationKind: RelationKind;
   draftFiles: FileChoice[];
   attachments: FileChoice[];
 }
@@ -37,6 +47,8 @@ export const initialDraftValues: DraftFormValues = {
   confidentiality: 'normal',
   replyDueDate: '',
   answersIncomingId: null,
+  relatesTo: null,
+  relationKind: 'replaces',
   draftFiles: [],
   attachments: [],
 };
@@ -45,6 +57,7 @@ export const initialDraftValues: DraftFormValues = {
 export function valuesFromDetail(doc: OutgoingDetail): DraftFormValues {
   const pick = (kind: 'draft' | 'attachment') =>
     doc.files.filter((f) => f.kind === kind).map((f) => ({ id: f.fileId, name: f.name }));
+  const related = doc.replaces ?? doc.corrects;
   return {
     docType: doc.docType,
     subject: doc.subject,
@@ -58,6 +71,8 @@ export function valuesFromDetail(doc: OutgoingDetail): DraftFormValues {
     confidentiality: doc.confidentiality,
     replyDueDate: doc.replyDueDate ?? '',
     answersIncomingId: doc.answersIncomingId,
+    relatesTo: related ? { id: related.id, label: relatedLabel(related) } : null,
+    relationKind: doc.corrects ? 'corrects' : 'replaces',
     draftFiles: pick('draft'),
     attachments: pick('attachment'),
   };
@@ -102,6 +117,7 @@ export function draftBody(v: DraftFormValues): NewDraft {
     confidentiality: v.confidentiality,
     replyDueDate: v.replyDueDate || null,
     answersIncomingId: v.answersIncomingId,
+    relatesTo: v.relatesTo ? { documentId: v.relatesTo.id, kind: v.relationKind } : null,
     draftFileIds: v.draftFiles.map((f) => f.id),
     attachmentIds: v.attachments.map((f) => f.id),
   };

@@ -24,6 +24,7 @@ export const outgoingKeys = {
   templates: ['outgoing', 'approval-templates'] as const,
   organizations: (q: string) => ['outgoing', 'organizations', q] as const,
   incoming: (q: string) => ['outgoing', 'incoming', q] as const,
+  issued: (q: string) => ['outgoing', 'issued', q] as const,
 };
 
 export function useOutgoingList(query: OutgoingQuery) {
@@ -90,6 +91,21 @@ export function useIncomingSearch(q: string) {
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/incoming-documents', { params: { query: { view: 'all', q: q || undefined, limit: 20 } } }),
+      ),
+    select: (data) => data.items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Issued outgoing documents of the organisation, for a draft that replaces or corrects one. */
+export function useIssuedSearch(q: string) {
+  return useQuery({
+    queryKey: outgoingKeys.issued(q),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/outgoing-documents', {
+          params: { query: { status: 'issued', q: q || undefined, limit: 20 } },
+        }),
       ),
     select: (data) => data.items,
     placeholderData: keepPreviousData,

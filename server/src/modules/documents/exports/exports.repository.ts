@@ -58,3 +58,50 @@ export async function findBookRecipients(db: DbOrTrx, registerId: string, from: 
     .orderBy('a.id')
     .execute();
 }
+
+/**
+ * The numbers of an outgoing register issued in the period (Vietnam day), cancelled ones included, in book
+ * order (year, series, number), with the outgoing document each belongs to, if any.
+ */
+export async function findOutgoingBookNumbers(db: DbOrTrx, registerId: string, from: string, to: string) {
+  return db
+    .selectFrom('issued_numbers as n')
+    .leftJoin('outgoing_documents as d', 'd.id', 'n.document_id')
+    .leftJoin('users as s', 's.id', 'd.signer_user_id')
+    .leftJoin('units as u', (j) => j.on(sql<SqlBool>`u.id = coalesce(d.drafting_unit_id, n.drafting_unit_id)`))
+    .select([
+      'n.id',
+      'n.full_number',
+      'n.issued_at',
+      'n.doc_type',
+      'n.subject as number_subject',
+      'n.signer_name as number_signer',
+      'n.notes',
+      'n.confidentiality',
+      'n.status',
+      'n.cancel_reason',
+      'n.document_id',
+      'd.subject as document_subject',
+      'd.urgency',
+      's.full_name as document_signer',
+      'u.name as unit_name',
+    ])
+    .where('n.register_id', '=', registerId)
+    .where(sql<SqlBool>`(n.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date`)
+    .orderBy('n.year')
+    .orderBy('n.series')
+    .orderBy('n.number')
+    .execute();
+}
+
+/** Where the given outgoing documents were sent (one row per recipient), in the order they were sent. */
+export async function findOutgoingDispatches(db: DbOrTrx, documentIds: readonly string[]) {
+  if (documentIds.length === 0) return [];
+  return db
+    .selectFrom('outgoing_dispatches')
+    .select(['outgoing_id', 'recipient_name', 'created_at'])
+    .where('outgoing_id', 'in', documentIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -1,5 +1,5 @@
 /**
- * Routes of the printouts of incoming documents: GET /api/v1/registers/:id/book (sổ đăng ký văn bản đến, .xlsx
+ * Routes of the printouts: GET /api/v1/registers/:id/book (sổ đăng ký văn bản đến or đi, .xlsx
  * or .pdf) and GET /api/v1/incoming-documents/:id/processing-slip.pdf (phiếu giải quyết văn bản đến).
  */
 import { useCaseContext, type AppDeps } from '../../../platform/context.ts';
@@ -29,17 +29,17 @@ export async function exportsRoutes(app: HttpServer, deps: AppDeps): Promise<voi
         tags: ['registers'],
         security,
         summary:
-          'The register book (sổ đăng ký văn bản đến, Phụ lục IV) for a period, as a spreadsheet or an A4 landscape PDF (clerk, leader, organisation administrator; confidential books clerk and leader only). Audited.',
+          'The register book for a period — sổ đăng ký văn bản đến (Phụ lục IV) of an incoming register, sổ đăng ký văn bản đi (every number issued, cancelled ones marked) of an outgoing one — as a spreadsheet or an A4 landscape PDF (clerk, leader, organisation administrator; confidential books clerk and leader only). Audited.',
         params: Obj({ id: Uuid }),
         querystring: Obj({
-          from: Day('First arrival day, yyyy-mm-dd (Vietnam time)'),
-          to: Day('Last arrival day, yyyy-mm-dd; at most 366 days after from'),
+          from: Day('First day (of arrival, or of issue for an outgoing book), yyyy-mm-dd (Vietnam time)'),
+          to: Day('Last day, yyyy-mm-dd; at most 366 days after from'),
           format: Type.Optional(StringEnum(['xlsx', 'pdf'] as const, { description: 'xlsx (default) or pdf' })),
         }),
         response: {
           200: Bytes(
             [MEDIA_TYPES.xlsx, MEDIA_TYPES.pdf],
-            'The book, as an attachment named So-dang-ky-van-ban-den_<from>_<to>.<format>',
+            'The book, as an attachment named So-dang-ky-van-ban-den_<from>_<to>.<format> (…-di_… for an outgoing register)',
           ),
           ...commonErrors,
         },

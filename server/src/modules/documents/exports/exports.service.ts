@@ -22,7 +22,14 @@ import { findRegisterById } from '../registers/registers.repository.ts';
 import { exportsPolicy } from './exports.policy.ts';
 import * as repo from './exports.repository.ts';
 import { processingSlipPdf, buildSlip } from './processing-slip.ts';
-import { registerBookPdf, registerBookXlsx, type BookRow } from './register-book.ts';
+import {
+  outgoingBookPdf,
+  outgoingBookXlsx,
+  registerBookPdf,
+  registerBookXlsx,
+  type BookRow,
+  type OutgoingBookRow,
+} from './register-book.ts';
 
 export type BookFormat = 'xlsx' | 'pdf';
 
@@ -71,11 +78,52 @@ export async function exportRegisterBook(
   const { actor } = ctx;
   checkPeriod(input.from, input.to);
   const register = await findRegisterById(db, registerId);
-  if (!register || register.organization_id !== actor.organizationId || register.direction !== 'incoming') {
+  if (!register || register.organization_id !== actor.organizationId) {
     throw new AppError('record.not_found', { type: 'register', id: registerId });
   }
   authorize(exportsPolicy.canExportBook(actor, register), { registerId, confidential: register.confidential });
 
+  const built =
+    register.direction === 'outgoing'
+      ? await buildOutgoingBook(db, register, input)
+      : await buildIncomingBook(db, register, input);
+
+  // Written once the file is built, so the audit chain is not held while it is.
+  await db.transaction().execute((trx) =>
+    writeAudit(trx, ctx.audit, {
+      action: 'documents.register_exported',
+      targetType: 'register',
+      targetId: registerId,
+      summary: {
+        from: input.from,
+        to: input.to,
+        format: input.format,
+        documents: built.rows,
+        confidential: register.confidential,
+      },
+    }),
+  );
+  const kind = register.direction === 'outgoing' ? 'di' : 'den';
+  return {
+    bytes: built.bytes,
+    mediaType: MEDIA_TYPES[input.format],
+    fileName: `So-dang-ky-van-ban-${kind}_${input.from}_${input.to}.${input.format}`,
+  };
+}
+
+interface BookInput {
+  readonly from: string;
+  readonly to: string;
+  readonly format: BookFormat;
+}
+interface BookRegister {
+  readonly id: string;
+  readonly name: string;
+  readonly organization_id: string;
+}
+
+async function buildIncomingBook(db: Db, register: BookRegister, input: BookInput) {
+  const registerId = register.id;
   const [documents, recipients, names] = await Promise.all([
     repo.findBookDocuments(db, registerId, input.from, input.to),
     repo.findBookRecipients(db, registerId, input.from, input.to),
@@ -111,27 +159,47 @@ export async function exportRegisterBook(
   });
   const book = { ...names, registerName: register.name, from: input.from, to: input.to, rows };
   const bytes = input.format === 'pdf' ? await registerBookPdf(book) : await registerBookXlsx(book);
+  return { bytes, rows: rows.length };
+}
 
-  // Written once the file is built, so the audit chain is not held while it is.
-  await db.transaction().execute((trx) =>
-    writeAudit(trx, ctx.audit, {
-      action: 'documents.register_exported',
-      targetType: 'register',
-      targetId: registerId,
-      summary: {
-        from: input.from,
-        to: input.to,
-        format: input.format,
-        documents: rows.length,
-        confidential: register.confidential,
-      },
-    }),
+/**
+ * Sổ đăng ký văn bản đi: every number issued in the period, with what the outgoing document it belongs to
+ * says (a paper document: what the clerk wrote when numbering it); a cancelled number with its reason.
+ */
+async function buildOutgoingBook(db: Db, register: BookRegister, input: BookInput) {
+  const [numbers, names] = await Promise.all([
+    repo.findOutgoingBookNumbers(db, register.id, input.from, input.to),
+    organizationNames(db, register.organization_id),
+  ]);
+  const dispatches = await repo.findOutgoingDispatches(
+    db,
+    numbers.map((n) => n.document_id).filter((id): id is string => id !== null),
   );
-  return {
-    bytes,
-    mediaType: MEDIA_TYPES[input.format],
-    fileName: `So-dang-ky-van-ban-den_${input.from}_${input.to}.${input.format}`,
-  };
+  const byDocument = new Map<string, typeof dispatches>();
+  for (const d of dispatches) byDocument.set(d.outgoing_id, [...(byDocument.get(d.outgoing_id) ?? []), d]);
+  const rows: OutgoingBookRow[] = numbers.map((n) => {
+    const sent = n.document_id ? (byDocument.get(n.document_id) ?? []) : [];
+    const notes = [
+      n.status === 'cancelled' ? `Đã hủy: ${n.cancel_reason ?? ''}`.trim() : null,
+      n.urgency && n.urgency !== 'normal' ? URGENCY_LABELS[n.urgency].vi : null,
+      n.confidentiality !== 'normal' ? CONFIDENTIALITY_LABELS[n.confidentiality].vi : null,
+      n.notes,
+    ].filter((s): s is string => !!s);
+    return {
+      fullNumber: n.full_number,
+      documentDate: vietnamDate(n.issued_at),
+      typeAndSubject: typeAndSubject(n.doc_type, n.document_subject ?? n.number_subject ?? ''),
+      signerName: n.document_signer ?? n.number_signer ?? '',
+      recipients: sent.map((d) => d.recipient_name).join('; '),
+      archiveHolder: n.unit_name ?? '',
+      copies: sent.length > 0 ? sent.length : null,
+      dispatchedDate: sent.length > 0 ? vietnamDate(sent[0]!.created_at) : null,
+      notes: notes.join('; '),
+    };
+  });
+  const book = { ...names, registerName: register.name, from: input.from, to: input.to, rows };
+  const bytes = input.format === 'pdf' ? await outgoingBookPdf(book) : await outgoingBookXlsx(book);
+  return { bytes, rows: rows.length };
 }
 
 export async function exportProcessingSlip(db: Db, actor: Actor, id: string, inline = false): Promise<Download> {

@@ -62,27 +62,85 @@ export const BOOK_COLUMNS = [
   { header: 'Ghi chú', weight: 52, width: 16, align: 'left' },
 ] as const;
 
-/** A period within one year shows arrival days as dd/MM (the year is in the title); otherwise in full. */
-const spansYears = (book: Book) => book.from.slice(0, 4) !== book.to.slice(0, 4);
+/** A column of a register book: PDF weight, spreadsheet width; `date` cells hold yyyy-mm-dd (or null). */
+export interface BookColumn {
+  readonly header: string;
+  readonly weight: number;
+  readonly width: number;
+  readonly align: 'left' | 'center' | 'right';
+  /** 'day': dd/MM within one year (the year is in the title), else in full; 'full': always dd/MM/yyyy. */
+  readonly date?: 'day' | 'full';
+}
 
-function titleLines(book: Book): { text: string; kind: 'org' | 'orgBold' | 'title' | 'line' | 'italic' }[] {
+/** What differs between the books (đến, đi): title, columns, sheet name and the line of an empty period. */
+export interface BookLayout {
+  readonly title: string;
+  readonly sheetName: string;
+  readonly columns: readonly BookColumn[];
+  readonly emptyText: string;
+}
+
+export type BookCell = string | number | null;
+
+/** The header and period of any book, with its rows as cells in the order of the layout's columns. */
+export interface BookSheet extends Omit<Book, 'rows'> {
+  readonly rows: readonly (readonly BookCell[])[];
+}
+
+export const INCOMING_BOOK: BookLayout = {
+  title: BOOK_TITLE,
+  sheetName: 'So den',
+  columns: BOOK_COLUMNS.map((c, i) => ({
+    ...c,
+    ...(i === 0 ? { date: 'day' as const } : i === 4 || i === 7 ? { date: 'full' as const } : {}),
+  })),
+  emptyText: 'Không có văn bản đến nào trong khoảng thời gian này.',
+};
+
+const incomingCells = (book: Book): BookSheet => ({
+  ...book,
+  rows: book.rows.map((r) => [
+    r.arrivalDate,
+    r.arrivalNumber,
+    r.issuerName,
+    r.numberNotation,
+    r.documentDate,
+    r.typeAndSubject,
+    r.recipients || null,
+    r.handedOnDate,
+    null,
+    r.notes || null,
+  ]),
+});
+
+/** A period within one year shows arrival days as dd/MM (the year is in the title); otherwise in full. */
+const spansYears = (book: BookSheet) => book.from.slice(0, 4) !== book.to.slice(0, 4);
+
+function titleLines(
+  layout: BookLayout,
+  book: BookSheet,
+): { text: string; kind: 'org' | 'orgBold' | 'title' | 'line' | 'italic' }[] {
   const years = spansYears(book) ? `${book.from.slice(0, 4)} - ${book.to.slice(0, 4)}` : book.from.slice(0, 4);
-  const sameAsTitle = book.registerName.normalize('NFC').toLocaleUpperCase('vi') === BOOK_TITLE;
+  const sameAsTitle = book.registerName.normalize('NFC').toLocaleUpperCase('vi') === layout.title;
   return [
     ...(book.parentOrganizationName
       ? [{ text: book.parentOrganizationName.toLocaleUpperCase('vi'), kind: 'org' as const }]
       : []),
     { text: book.organizationName.toLocaleUpperCase('vi'), kind: 'orgBold' },
-    { text: BOOK_TITLE, kind: 'title' },
+    { text: layout.title, kind: 'title' },
     ...(sameAsTitle ? [] : [{ text: book.registerName, kind: 'line' as const }]),
     { text: `Từ ngày ${formatDate(book.from)} đến ngày ${formatDate(book.to)}`, kind: 'italic' },
     { text: `Năm ${years}`, kind: 'line' },
   ];
 }
 
-export async function registerBookXlsx(book: Book): Promise<Buffer> {
-  const workbook = newWorkbook(`${BOOK_TITLE} ${formatDate(book.from)} - ${formatDate(book.to)}`);
-  const title: SheetTitleLine[] = titleLines(book).map((l) => {
+export const registerBookXlsx = (book: Book): Promise<Buffer> => bookXlsx(INCOMING_BOOK, incomingCells(book));
+export const registerBookPdf = (book: Book): Promise<Uint8Array> => bookPdf(INCOMING_BOOK, incomingCells(book));
+
+/** Any register book as a spreadsheet: the header lines, then the numbered table. */
+export async function bookXlsx(layout: BookLayout, book: BookSheet): Promise<Buffer> {
+  const workbook = newWorkbook(`${layout.title} ${formatDate(book.from)} - ${formatDate(book.to)}`);
+  const title: SheetTitleLine[] = titleLines(layout, book).map((l) => {
     switch (l.kind) {
       case 'org':
         return { text: l.text, span: 4 };
@@ -96,43 +154,38 @@ export async function registerBookXlsx(book: Book): Promise<Buffer> {
         return { text: l.text };
     }
   });
-  const arrivalFormat = spansYears(book) ? 'dd/mm/yyyy' : 'dd/mm';
+  const dayFormat = spansYears(book) ? 'dd/mm/yyyy' : 'dd/mm';
   addTableSheet(workbook, {
-    name: 'So den',
+    name: layout.sheetName,
     title,
     numbered: true,
     orientation: 'landscape',
-    columns: BOOK_COLUMNS.map((c, i) => ({
+    columns: layout.columns.map((c) => ({
       header: c.header,
       width: c.width,
       align: c.align,
-      ...(i === 0 ? { numFmt: arrivalFormat } : i === 4 || i === 7 ? { numFmt: 'dd/mm/yyyy' } : {}),
+      ...(c.date === 'day' ? { numFmt: dayFormat } : c.date === 'full' ? { numFmt: 'dd/mm/yyyy' } : {}),
     })),
-    rows: book.rows.map((r) => [
-      excelDate(r.arrivalDate),
-      r.arrivalNumber,
-      r.issuerName,
-      r.numberNotation,
-      excelDate(r.documentDate),
-      r.typeAndSubject,
-      r.recipients || null,
-      excelDate(r.handedOnDate),
-      null,
-      r.notes || null,
-    ]),
+    rows: book.rows.map((r) =>
+      layout.columns.map((c, i) => {
+        const v = r[i] ?? null;
+        return c.date ? excelDate(typeof v === 'string' ? v : null) : v === '' ? null : v;
+      }),
+    ),
   });
   return workbookBytes(workbook);
 }
 
-export async function registerBookPdf(book: Book): Promise<Uint8Array> {
+/** Any register book as an A4 landscape PDF, pages numbered. */
+export async function bookPdf(layout: BookLayout, book: BookSheet): Promise<Uint8Array> {
   const flow = await PdfFlow.create({
-    title: `${BOOK_TITLE} ${formatDate(book.from)} - ${formatDate(book.to)}`,
+    title: `${layout.title} ${formatDate(book.from)} - ${formatDate(book.to)}`,
     pageSize: A4_LANDSCAPE,
     margins: { top: mm(15), right: mm(10), bottom: mm(18), left: mm(15) },
   });
   const { regular, bold, italic } = flow.fonts;
   const orgBox = flow.width * 0.4;
-  for (const line of titleLines(book)) {
+  for (const line of titleLines(layout, book)) {
     switch (line.kind) {
       case 'org':
         flow.paragraph(line.text, { size: 12, width: orgBox, align: 'center' });
@@ -154,29 +207,81 @@ export async function registerBookPdf(book: Book): Promise<Uint8Array> {
     }
   }
   flow.moveDown(8);
-  const columns: TableColumn[] = BOOK_COLUMNS.map((c) => ({ header: c.header, weight: c.weight, align: c.align }));
-  const arrival = spansYears(book) ? formatDate : formatDayMonth;
+  const columns: TableColumn[] = layout.columns.map((c) => ({ header: c.header, weight: c.weight, align: c.align }));
+  const day = spansYears(book) ? formatDate : formatDayMonth;
   drawTable(
     flow,
     columns,
-    book.rows.map((r) => [
-      arrival(r.arrivalDate),
-      r.arrivalNumber === null ? '' : String(r.arrivalNumber),
-      r.issuerName,
-      r.numberNotation,
-      formatDate(r.documentDate),
-      r.typeAndSubject,
-      r.recipients,
-      formatDate(r.handedOnDate),
-      '',
-      r.notes,
-    ]),
+    book.rows.map((r) =>
+      layout.columns.map((c, i) => {
+        const v = r[i] ?? null;
+        if (c.date) return (c.date === 'day' ? day : formatDate)(typeof v === 'string' ? v : null);
+        return v === null ? '' : String(v);
+      }),
+    ),
     { size: 10.5, numbered: true },
   );
   if (book.rows.length === 0) {
     flow.moveDown(6);
-    flow.paragraph('Không có văn bản đến nào trong khoảng thời gian này.', { font: italic, size: 12, align: 'center' });
+    flow.paragraph(layout.emptyText, { font: italic, size: 12, align: 'center' });
   }
   numberPages(flow.pdf, regular, { size: 11 });
   return flow.save();
 }
+
+/** Sổ đăng ký văn bản đi (STANDARDS §1.9): every number of the register, cancelled ones included. */
+export const OUTGOING_BOOK_TITLE = 'SỔ ĐĂNG KÝ VĂN BẢN ĐI';
+
+export const OUTGOING_BOOK: BookLayout = {
+  title: OUTGOING_BOOK_TITLE,
+  sheetName: 'So di',
+  columns: [
+    { header: 'Số, ký hiệu văn bản', weight: 90, width: 18, align: 'left' },
+    { header: 'Ngày, tháng văn bản', weight: 61, width: 12, align: 'center', date: 'full' },
+    { header: 'Tên loại và trích yếu nội dung', weight: 170, width: 45, align: 'left' },
+    { header: 'Người ký', weight: 70, width: 20, align: 'left' },
+    { header: 'Nơi nhận văn bản', weight: 110, width: 30, align: 'left' },
+    { header: 'Đơn vị, người nhận bản lưu', weight: 70, width: 20, align: 'left' },
+    { header: 'Số lượng bản', weight: 34, width: 8, align: 'center' },
+    { header: 'Ngày chuyển', weight: 56, width: 12, align: 'center', date: 'full' },
+    { header: 'Ký nhận', weight: 40, width: 10, align: 'center' },
+    { header: 'Ghi chú', weight: 70, width: 20, align: 'left' },
+  ],
+  emptyText: 'Không có văn bản đi nào trong khoảng thời gian này.',
+};
+
+export interface OutgoingBookRow {
+  readonly fullNumber: string;
+  /** yyyy-mm-dd (the day the number was issued, Vietnam time). */
+  readonly documentDate: string;
+  readonly typeAndSubject: string;
+  readonly signerName: string;
+  readonly recipients: string;
+  readonly archiveHolder: string;
+  readonly copies: number | null;
+  readonly dispatchedDate: string | null;
+  readonly notes: string;
+}
+
+export interface OutgoingBook extends Omit<Book, 'rows'> {
+  readonly rows: readonly OutgoingBookRow[];
+}
+
+const outgoingCells = (book: OutgoingBook): BookSheet => ({
+  ...book,
+  rows: book.rows.map((r) => [
+    r.fullNumber,
+    r.documentDate,
+    r.typeAndSubject,
+    r.signerName,
+    r.recipients,
+    r.archiveHolder,
+    r.copies,
+    r.dispatchedDate,
+    null,
+    r.notes,
+  ]),
+});
+
+export const outgoingBookXlsx = (book: OutgoingBook): Promise<Buffer> => bookXlsx(OUTGOING_BOOK, outgoingCells(book));
+export const outgoingBookPdf = (book: OutgoingBook): Promise<Uint8Array> => bookPdf(OUTGOING_BOOK, outgoingCells(book));

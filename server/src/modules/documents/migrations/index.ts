@@ -3,10 +3,12 @@ import * as incoming from './20261128T030000_documents_incoming.ts';
 import * as outgoingNumbers from './20261128T050000_documents_outgoing_numbers.ts';
 import * as outgoingDrafts from './20261128T060000_documents_outgoing_drafts.ts';
 import * as outgoingDispatches from './20261128T070000_documents_outgoing_dispatches.ts';
+import * as outgoingRelations from './20261128T080000_documents_outgoing_relations.ts';
 
 export const documentsMigrations: MigrationSet = {
   '20261128T030000_documents_incoming': incoming,
   '20261128T050000_documents_outgoing_numbers': outgoingNumbers,
   '20261128T060000_documents_outgoing_drafts': outgoingDrafts,
   '20261128T070000_documents_outgoing_dispatches': outgoingDispatches,
+  '20261128T080000_documents_outgoing_relations': outgoingRelations,
 };

@@ -37,8 +37,18 @@ export function presentOutgoingSummary(row: SummaryRow) {
   return { ...summary(row), waitingForMe: row.waiting_for_me === true };
 }
 
+type RelatedRow = NonNullable<Detail['relations']['target']>;
+const related = (r: RelatedRow) => ({
+  id: r.id,
+  fullNumber: r.full_number,
+  subject: r.subject,
+  status: r.status,
+  issuedAt: iso(r.issued_at),
+});
+
 export function presentOutgoingDetail(detail: Detail) {
   const { doc, route } = detail;
+  const { target, referrers } = detail.relations;
   const meta = new Map(detail.fileMeta.map((f) => [f.id, f]));
   const orgNames = new Map(detail.organizations.map((o) => [o.id, o.name]));
   return {
@@ -53,6 +63,10 @@ export function presentOutgoingDetail(detail: Detail) {
       external: [...doc.recipients.external],
     },
     answersIncomingId: doc.answers_incoming_id,
+    replaces: target && doc.relation_kind === 'replaces' ? related(target) : null,
+    corrects: target && doc.relation_kind === 'corrects' ? related(target) : null,
+    replacedBy: referrers.filter((r) => r.relation_kind === 'replaces').map(related),
+    correctedBy: referrers.filter((r) => r.relation_kind === 'corrects').map(related),
     issuedNumberId: doc.issued_number_id,
     decidedAt: iso(doc.decided_at),
     decidedBy: doc.decided_by,

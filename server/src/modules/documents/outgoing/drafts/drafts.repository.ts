@@ -243,3 +243,33 @@ export async function insertEvent(trx: Trx, e: EventInput) {
 export async function findEvents(db: DbOrTrx, documentId: string) {
   return db.selectFrom('outgoing_events').selectAll().where('document_id', '=', documentId).orderBy('id').execute();
 }
+
+/** An issued outgoing document of the organisation (a document a draft may replace or correct). */
+export async function findIssuedOfOrganization(db: DbOrTrx, organizationId: string, id: string) {
+  return db
+    .selectFrom('outgoing_documents')
+    .select(['id', 'full_number', 'subject'])
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'issued')
+    .executeTakeFirst();
+}
+
+const relatedColumns = ['id', 'full_number', 'subject', 'status', 'issued_at', 'relation_kind'] as const;
+
+/** The documents a document points to, and the issued documents that replace or correct it. */
+export async function findRelations(db: DbOrTrx, relatedId: string | null, id: string) {
+  const [target, referrers] = await Promise.all([
+    relatedId
+      ? db.selectFrom('outgoing_documents').select(relatedColumns).where('id', '=', relatedId).executeTakeFirst()
+      : undefined,
+    db
+      .selectFrom('outgoing_documents')
+      .select(relatedColumns)
+      .where('related_outgoing_id', '=', id)
+      .where('status', '=', 'issued')
+      .orderBy('issued_at')
+      .execute(),
+  ]);
+  return { target, referrers };
+}

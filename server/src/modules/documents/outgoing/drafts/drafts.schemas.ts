@@ -3,7 +3,7 @@ import { Confidentiality, DocType, Urgency } from '../../incoming/incoming.schem
 import { OUTGOING_ACTIONS } from '../approval/approval.actions.ts';
 import { Route, Step } from '../approval/approval.schemas.ts';
 import { OUTGOING_VIEWS } from './drafts.repository.ts';
-import { AUTHORITY_PREFIXES, OUTGOING_FILE_KINDS, OUTGOING_STATUSES } from './drafts.types.ts';
+import { AUTHORITY_PREFIXES, OUTGOING_FILE_KINDS, OUTGOING_RELATION_KINDS, OUTGOING_STATUSES } from './drafts.types.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Optional = Type.Optional;
@@ -31,6 +31,14 @@ const ContentFields = {
   confidentiality: Optional(Confidentiality),
   replyDueDate: Optional(Nullable(IsoDate)),
   answersIncomingId: Optional(Nullable(Uuid)),
+  relatesTo: Optional(
+    Nullable(
+      Obj(
+        { documentId: Uuid, kind: StringEnum(OUTGOING_RELATION_KINDS) },
+        { description: 'An issued outgoing document of the organisation this one replaces or corrects' },
+      ),
+    ),
+  ),
   draftFileIds: Optional(Type.Array(Uuid, { maxItems: 20, description: 'Working files of the draft (your uploads)' })),
   attachmentIds: Optional(Type.Array(Uuid, { maxItems: 50, description: 'Phụ lục and other attachments' })),
 };
@@ -112,6 +120,14 @@ const Revision = Obj({
   createdByName: Type.String(),
 });
 
+const RelatedRef = Obj({
+  id: Uuid,
+  fullNumber: Nullable(Type.String()),
+  subject: Type.String(),
+  status: Type.String(),
+  issuedAt: Nullable(IsoDateTime),
+});
+
 export const OutgoingDetail = Obj({
   ...Summary,
   body: Type.String(),
@@ -124,6 +140,10 @@ export const OutgoingDetail = Obj({
     external: Type.Array(Type.String()),
   }),
   answersIncomingId: Nullable(Uuid),
+  replaces: Nullable(RelatedRef),
+  corrects: Nullable(RelatedRef),
+  replacedBy: Type.Array(RelatedRef, { description: 'Issued documents replacing this one' }),
+  correctedBy: Type.Array(RelatedRef, { description: 'Issued documents correcting this one' }),
   issuedNumberId: Nullable(Uuid),
   decidedAt: Nullable(IsoDateTime),
   decidedBy: Nullable(Uuid),

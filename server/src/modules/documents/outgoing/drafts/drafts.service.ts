@@ -21,7 +21,13 @@ import { runOutgoingStep, type Deps } from '../approval/approval.steps.ts';
 import { changedFields, diffLines } from './drafts.diff.ts';
 import { draftPolicy } from './drafts.policy.ts';
 import * as repo from './drafts.repository.ts';
-import type { AuthorityPrefix, DraftContent, OutgoingFileKind, RevisionFile } from './drafts.types.ts';
+import type {
+  AuthorityPrefix,
+  DraftContent,
+  OutgoingFileKind,
+  OutgoingRelationKind,
+  RevisionFile,
+} from './drafts.types.ts';
 
 export interface DraftInput {
   readonly docType: DocumentTypeCode;
@@ -35,6 +41,8 @@ export interface DraftInput {
   readonly confidentiality?: Confidentiality;
   readonly replyDueDate?: string | null;
   readonly answersIncomingId?: string | null;
+  /** Thay thế / đính chính: an issued outgoing document of the organisation this one replaces or corrects. */
+  readonly relatesTo?: { readonly documentId: string; readonly kind: OutgoingRelationKind } | null;
   /** The working files of the draft (e.g. DOCX), the actor's own uploads. */
   readonly draftFileIds?: readonly string[];
   /** Phụ lục and other attachments. */
@@ -125,6 +133,20 @@ function contentColumns(c: DraftContent) {
   };
 }
 
+/**
+ * The columns of a relation (thay thế, đính chính): its target must be an issued outgoing document of the
+ * actor's organisation, other than the document itself.
+ */
+async function relationColumns(trx: Trx, actor: Actor, relatesTo: DraftInput['relatesTo'], selfId?: string) {
+  if (!relatesTo) return { related_outgoing_id: null, relation_kind: null };
+  const target =
+    relatesTo.documentId === selfId
+      ? undefined
+      : await repo.findIssuedOfOrganization(trx, actor.organizationId, relatesTo.documentId);
+  if (!target) throw new AppError('documents.invalid_relation', { documentId: relatesTo.documentId });
+  return { related_outgoing_id: target.id, relation_kind: relatesTo.kind };
+}
+
 /** The audit keeps what changed in outline, never the body of a document. */
 function auditOutline(c: DraftContent, files: readonly RevisionFile[]) {
   return {
@@ -144,6 +166,7 @@ export async function createDraft(deps: Deps, ctx: UseCaseContext, input: DraftI
   const files = filesOf(input.draftFileIds ?? [], input.attachmentIds ?? []);
   return deps.db.transaction().execute(async (trx) => {
     await checkContent(trx, actor, content, files);
+    const relation = await relationColumns(trx, actor, input.relatesTo);
     const now = new Date();
     const doc = await trx
       .insertInto('outgoing_documents')
@@ -152,6 +175,7 @@ export async function createDraft(deps: Deps, ctx: UseCaseContext, input: DraftI
         drafting_unit_id: actor.unitId,
         created_by: actor.userId,
         ...contentColumns(content),
+        ...relation,
         last_activity_at: now,
         created_at: now,
         updated_at: now,
@@ -207,15 +231,21 @@ export async function updateDraft(deps: Deps, ctx: UseCaseContext, id: string, i
       const files = filesOf(input.draftFileIds ?? kept('draft'), input.attachmentIds ?? kept('attachment'));
       const attached = new Set((await repo.findDocumentFiles(trx, id)).map((f) => f.file_id));
       await checkContent(trx, actor, content, files, attached);
+      const relation =
+        input.relatesTo === undefined ? undefined : await relationColumns(trx, actor, input.relatesTo, id);
+      const relationChanged =
+        relation !== undefined &&
+        (relation.related_outgoing_id !== doc.related_outgoing_id || relation.relation_kind !== doc.relation_kind);
       const revision = doc.current_revision + 1;
       await repo.insertDocumentFiles(trx, id, files, actor.userId, now);
       await repo.insertRevision(trx, { documentId: id, revision, content, files, by: actor.userId, at: now });
       const changed = changedFields({ content: was, files: current.files }, { content, files }).map((c) => c.field);
       const bodyChanged = was.body !== content.body;
+      const all = [...changed, ...(bodyChanged ? ['body'] : []), ...(relationChanged ? ['relatesTo'] : [])];
       return {
-        changes: { ...contentColumns(content), current_revision: revision },
-        event: { action: 'revised', details: { revision, changed: bodyChanged ? [...changed, 'body'] : changed } },
-        audit: { revision, changed: bodyChanged ? [...changed, 'body'] : changed },
+        changes: { ...contentColumns(content), ...(relation ?? {}), current_revision: revision },
+        event: { action: 'revised', details: { revision, changed: all } },
+        audit: { revision, changed: all },
       };
     },
   );
@@ -226,7 +256,7 @@ export async function getOutgoingDetail(db: Db, actor: Actor, id: string) {
   const scope = await resolveReviewerScope(db, actor);
   const doc = await repo.findVisibleOutgoingById(db, scope, id);
   if (!doc) throw new AppError('record.not_found', { type: 'outgoing_document', id });
-  const [revisions, current, attached, routes, steps, events, organizations] = await Promise.all([
+  const [revisions, current, attached, routes, steps, events, organizations, relations] = await Promise.all([
     repo.findRevisions(db, id),
     repo.findRevision(db, id, doc.current_revision),
     repo.findDocumentFiles(db, id),
@@ -234,6 +264,7 @@ export async function getOutgoingDetail(db: Db, actor: Actor, id: string) {
     approval.findSteps(db, id),
     repo.findEvents(db, id),
     findOrganizationsByIds(db, doc.recipients.internal),
+    repo.findRelations(db, doc.related_outgoing_id, id),
   ]);
   // The files of the current revision, and a final signed PDF if one was added (the official PDF once issued).
   const currentFiles: { fileId: string; kind: OutgoingFileKind }[] = [
@@ -262,6 +293,7 @@ export async function getOutgoingDetail(db: Db, actor: Actor, id: string) {
     route,
     steps,
     events,
+    relations,
     actions: availableActions(actor, scope, doc, active, pending),
   };
 }

@@ -5,6 +5,7 @@ import type {
   AuthorityPrefix,
   DraftContent,
   OutgoingFileKind,
+  OutgoingRelationKind,
   OutgoingRecipients,
   OutgoingStatus,
   RevisionFile,
@@ -27,6 +28,11 @@ export interface OutgoingDocumentsTable {
   confidentiality: Generated<Confidentiality>;
   reply_due_date: DateColumn | null;
   answers_incoming_id: string | null;
+  /** Thay thế / đính chính: the issued outgoing document this one replaces or corrects. */
+  related_outgoing_id: Generated<string | null>;
+  relation_kind: Generated<OutgoingRelationKind | null>;
+  /** Set on a replaced document when its replacement is issued; it stays issued. */
+  replaced_by_id: Generated<string | null>;
   issued_number_id: string | null;
   current_revision: Generated<number>;
   submitted_at: Timestamp | null;

@@ -72,3 +72,7 @@ export interface RevisionFile {
   readonly fileId: string;
   readonly kind: 'draft' | 'attachment';
 }
+
+/** Thay thế, đính chính (STANDARDS §1.7 step 8): how a document relates to an issued one. */
+export const OUTGOING_RELATION_KINDS = ['replaces', 'corrects'] as const;
+export type OutgoingRelationKind = (typeof OUTGOING_RELATION_KINDS)[number];

@@ -312,6 +312,9 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
     if (doc.answers_incoming_id) {
       await completeAnswered(trx, ctx, doc.answers_incoming_id, id, issued.full_number, now);
     }
+    if (doc.related_outgoing_id && doc.relation_kind) {
+      await markRelated(trx, ctx, doc.related_outgoing_id, doc.relation_kind, id, issued.full_number, now);
+    }
     if (doc.created_by !== actor.userId) {
       await notify(trx, deps.jobs, [
         {
@@ -591,5 +594,48 @@ export async function answerRecall(
       email: sender.confidentiality === 'normal',
     });
     return after;
+  });
+}
+
+/**
+ * Thay thế, đính chính (STANDARDS §1.7 step 8): once the new document is issued, the old one's trail says so,
+ * and a replaced document records its replacement (it stays issued and visible).
+ */
+async function markRelated(
+  trx: Trx,
+  ctx: UseCaseContext,
+  oldId: string,
+  kind: 'replaces' | 'corrects',
+  newId: string,
+  fullNumber: string,
+  now: Date,
+) {
+  const old = await drafts.lockOutgoing(trx, oldId);
+  if (!old) return;
+  const action = kind === 'replaces' ? 'replaced' : 'corrected';
+  await trx
+    .updateTable('outgoing_documents')
+    .set({
+      ...(kind === 'replaces' ? { replaced_by_id: newId } : {}),
+      version: old.version + 1,
+      last_activity_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', oldId)
+    .execute();
+  await drafts.insertEvent(trx, {
+    documentId: oldId,
+    actor: ctx.actor,
+    action,
+    fromStatus: old.status,
+    toStatus: old.status,
+    note: null,
+    details: { byDocumentId: newId, fullNumber },
+  });
+  await writeAudit(trx, ctx.audit, {
+    action: `documents.outgoing_${action}`,
+    targetType: 'outgoing_document',
+    targetId: oldId,
+    summary: { after: { [kind === 'replaces' ? 'replacedBy' : 'correctedBy']: newId, fullNumber } },
   });
 }
