@@ -9,7 +9,6 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { isIsoDate, vietnamDate } from '../../lib/dates';
@@ -77,12 +76,7 @@ function useStep(doc: OutgoingDetail, action: OutgoingAction, onDone: () => void
         onDone();
       },
     });
-  // A route the server does not offer yet (issuing is being built) answers 404: say so plainly.
-  const error =
-    mutation.error instanceof ApiError && mutation.error.status === 404 && (action === 'issue' || action === 'recall')
-      ? new ApiError(404, 'route.missing', t('outgoing.actions.notAvailable'), null)
-      : mutation.error;
-  return { run, error, loading: mutation.isPending };
+  return { run, error: mutation.error, loading: mutation.isPending };
 }
 
 function StepForm({

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../i18n/i18n';
-import { apiError, mockServer, specialistMe } from '../../test/fixtures';
+import { mockServer, specialistMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { documentTypes } from '../incoming/incoming.testData';
 import { actionButtons } from './OutgoingActions';
@@ -128,16 +128,18 @@ describe('the steps of an outgoing document', () => {
     expect(await screen.findByText('Bị trả lại')).toBeTruthy();
   });
 
-  it('says plainly when issuing is not offered by the server yet (404)', async () => {
+  it('shows the server refusal in the dialog when issuing is no longer possible (409)', async () => {
+    const message = 'Văn bản đang ở trạng thái không cho phép thao tác này';
     serve(() => outgoingDetail({ status: 'approved', actions: ['issue'] }), {
-      [`${DETAIL_PATH}/issue`]: () => apiError(404, 'route.not_found'),
+      [`${DETAIL_PATH}/issue`]: () =>
+        Response.json({ error: { code: 'documents.invalid_state', message, details: null } }, { status: 409 }),
       '/api/v1/registers': () => Response.json({ items: [] }),
     });
     renderDocument();
     fireEvent.click(await screen.findByRole('button', { name: 'Phát hành' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Phát hành' }));
-    expect(await within(dialog).findByText(/Chức năng này chưa có trên máy chủ/)).toBeTruthy();
+    expect(await within(dialog).findByText(message)).toBeTruthy();
   });
 
   it('after issue, shows the number, the delivery status per recipient and previews the official PDF', async () => {
