@@ -7,7 +7,7 @@ import { FullPageLoader } from './components/FullPageLoader';
 import { NotFoundPage } from './components/NotFoundPage';
 import { RouteErrorPage } from './components/RouteErrorPage';
 import { LoginPage } from './features/auth/LoginPage';
-import { isAdministrator, isSystemAdmin } from './features/auth/permissions';
+import { canManageApprovalTemplates, isAdministrator, isSystemAdmin } from './features/auth/permissions';
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from './features/auth/RequireAuth';
 import { HomePage } from './features/home/HomePage';
 import { incomingRoutes } from './features/incoming/incoming.routes';
@@ -83,6 +83,17 @@ export const routes: RouteObject[] = [
                   {
                     path: 'admin/audit',
                     lazy: async () => ({ Component: (await import('./features/audit/AuditPage')).AuditPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole allow={canManageApprovalTemplates} />,
+                children: [
+                  {
+                    path: 'admin/approval-templates',
+                    lazy: async () => ({
+                      Component: (await import('./features/approvals/ApprovalTemplatesPage')).ApprovalTemplatesPage,
+                    }),
                   },
                 ],
               },

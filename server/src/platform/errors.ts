@@ -126,6 +126,11 @@ export const ERROR_CODES = {
     vi: 'Văn bản mật phải vào sổ văn bản mật, văn bản thường vào sổ thường',
     en: 'Confidential documents go to a confidential register, others to an ordinary one',
   },
+  'documents.register_overlap': {
+    status: 409,
+    vi: 'Cơ quan đã có một sổ đăng ký văn bản đi đang dùng cùng độ mật; hai sổ sẽ cấp trùng số, ký hiệu. Hãy ngừng sử dụng sổ đó trước',
+    en: 'The organisation already has an outgoing register in use for this confidentiality; two books would give the same numbers. Retire that one first',
+  },
   'documents.file_required': {
     status: 400,
     vi: 'Cần đính kèm tệp văn bản',
@@ -172,6 +177,11 @@ export const ERROR_CODES = {
     vi: 'Quy trình duyệt không hợp lệ (bước cuối phải là lãnh đạo duyệt, mỗi bước phải có người duyệt)',
     en: 'The approval route is invalid (it must end with the approval and every stage needs a reviewer)',
   },
+  'documents.default_template_required': {
+    status: 409,
+    vi: 'Không thể ngừng sử dụng quy trình mặc định; hãy chọn quy trình khác làm mặc định trước',
+    en: 'The default approval route cannot be retired; make another route the default first',
+  },
   'documents.decision_note_required': {
     status: 400,
     vi: 'Cần ghi ý kiến quyết định của lãnh đạo đối với tờ trình',
@@ -196,6 +206,68 @@ export const ERROR_CODES = {
     status: 400,
     vi: 'Văn bản mật không được gửi qua môi trường điện tử; hãy bỏ các nơi nhận trên EduGov và gửi bản giấy',
     en: 'A classified document may not be sent electronically; remove the EduGov recipients and send it on paper',
+  },
+  'documents.copy_invalid_source': {
+    status: 400,
+    vi: 'Không sao được từ văn bản này: sao y, trích sao từ văn bản đi đã phát hành hoặc văn bản đến đã vào sổ có tệp PDF; sao lục từ một bản sao y',
+    en: 'Cannot copy from this: a sao y or trích sao is made from an issued outgoing or a registered incoming document with its PDF; a sao lục from a sao y',
+  },
+  'documents.copy_invalid_pages': {
+    status: 400,
+    vi: 'Trang trích sao không hợp lệ (ví dụ 1-3,5; tăng dần, trong số trang của văn bản)',
+    en: 'The pages to extract are invalid (e.g. 1-3,5; ascending, within the document)',
+  },
+  'documents.copy_invalid_signer': {
+    status: 400,
+    vi: 'Người ký bản sao phải là lãnh đạo của cơ quan',
+    en: 'The signer of a copy must be a leader of the organisation',
+  },
+  'documents.copy_confidential_electronic': {
+    status: 400,
+    vi: 'Văn bản mật không được sao sang bản điện tử; hãy làm bản sao giấy',
+    en: 'A classified document may not be copied electronically; make a paper copy',
+  },
+  'signatures.no_credential': {
+    status: 409,
+    vi: 'Chưa có chứng thư số để ký (hãy nạp chứng thư số hoặc liên hệ quản trị)',
+    en: 'No signing certificate is set up (import one or ask an administrator)',
+  },
+  'signatures.wrong_pin': { status: 400, vi: 'Mã PIN của chứng thư số không đúng', en: 'The certificate PIN is wrong' },
+  'signatures.certificate_not_valid': {
+    status: 409,
+    vi: 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực',
+    en: 'The signing certificate has expired or is not yet valid',
+  },
+  'signatures.invalid_pkcs12': {
+    status: 400,
+    vi: 'Tệp PKCS#12 không đọc được hoặc không chứa khóa và chứng thư số',
+    en: 'The PKCS#12 cannot be read or has no key and certificate',
+  },
+  'signatures.invalid_certificate': {
+    status: 400,
+    vi: 'Chứng thư số không hợp lệ (cần X.509 dạng PEM hoặc DER)',
+    en: 'The certificate is invalid (X.509, PEM or DER expected)',
+  },
+  'signatures.invalid_image': {
+    status: 400,
+    vi: 'Ảnh chữ ký/con dấu phải là PNG nền trong suốt, tối đa 2000×2000 điểm ảnh',
+    en: 'The signature or seal image must be a transparent PNG of at most 2000×2000 pixels',
+  },
+  'signatures.not_pdf': { status: 400, vi: 'Tệp không phải PDF', en: 'The file is not a PDF' },
+  'signatures.pdf_encrypted': {
+    status: 400,
+    vi: 'Không ký được PDF đã mã hóa',
+    en: 'An encrypted PDF cannot be signed',
+  },
+  'signatures.signing_failed': {
+    status: 502,
+    vi: 'Dịch vụ ký số từ xa hoặc máy chủ cấp dấu thời gian không phản hồi đúng',
+    en: 'The remote signing service or the time-stamping authority failed',
+  },
+  'signatures.not_configured': {
+    status: 503,
+    vi: 'Máy chủ chưa được cấu hình khóa bảo vệ chứng thư số (SIGNING_KEY_SECRET)',
+    en: 'The server has no key to protect signing credentials (SIGNING_KEY_SECRET)',
   },
   'database.unavailable': {
     status: 503,

@@ -6285,6 +6285,1410 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signatures/validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate the digital signatures of a stored PDF; the report is stored and returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fileId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A stored validation of a file’s digital signatures */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            /**
+                             * @description valid; invalid (changed bytes, wrong signature, certificate not valid then); indeterminate (cannot confirm)
+                             * @enum {string}
+                             */
+                            verdict: "valid" | "invalid" | "indeterminate";
+                            report: {
+                                /**
+                                 * @description valid; invalid (changed bytes, wrong signature, certificate not valid then); indeterminate (cannot confirm)
+                                 * @enum {string}
+                                 */
+                                verdict: "valid" | "invalid" | "indeterminate";
+                                reasons: {
+                                    code: string;
+                                    vi: string;
+                                    en: string;
+                                }[];
+                                signatures: {
+                                    index: number;
+                                    fieldName: string | null;
+                                    /** @description CN of the signer certificate */
+                                    signerName: string | null;
+                                    /** @description O of the signer certificate */
+                                    organization: string | null;
+                                    subject: string | null;
+                                    issuer: string | null;
+                                    serialNumber: string | null;
+                                    /** @description ISO 8601 with +07:00 */
+                                    signingTime: string | null;
+                                    /** @enum {string|null} */
+                                    signingTimeSource: "timestamp" | "pdf" | "cms" | null;
+                                    subFilter: string | null;
+                                    timestamped: boolean;
+                                    /** @description The signed bytes are unchanged and the signature verifies */
+                                    intact: boolean;
+                                    coversWholeDocument: boolean;
+                                    /** @enum {string} */
+                                    laterChanges: "none" | "signatures_only" | "unsigned_changes";
+                                    /** @description The certificate chains to the trust list */
+                                    trusted: boolean;
+                                    trustAnchor: string | null;
+                                    certificateValidAtSigningTime: boolean;
+                                    /** @description Always false: CRL/OCSP are not checked yet */
+                                    revocationChecked: boolean;
+                                    /**
+                                     * @description valid; invalid (changed bytes, wrong signature, certificate not valid then); indeterminate (cannot confirm)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                }[];
+                                sizeBytes: number;
+                                sha256: string;
+                                validatedAt: string;
+                            };
+                            /** Format: uuid */
+                            validatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/validations/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest stored validation of a file */
+        get: {
+            parameters: {
+                query: {
+                    fileId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A stored validation of a file’s digital signatures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            /**
+                             * @description valid; invalid (changed bytes, wrong signature, certificate not valid then); indeterminate (cannot confirm)
+                             * @enum {string}
+                             */
+                            verdict: "valid" | "invalid" | "indeterminate";
+                            report: {
+                                /**
+                                 * @description valid; invalid (changed bytes, wrong signature, certificate not valid then); indeterminate (cannot confirm)
+                                 * @enum {string}
+                                 */
+                                verdict: "valid" | "invalid" | "indeterminate";
+                                reasons: {
+                                    code: string;
+                                    vi: string;
+                                    en: string;
+                                }[];
+                                signatures: {
+                                    index: number;
+                                    fieldName: string | null;
+                                    /** @description CN of the signer certificate */
+                                    signerName: string | null;
+                                    /** @description O of the signer certificate */
+                                    organization: string | null;
+                                    subject: string | null;
+                                    issuer: string | null;
+                                    serialNumber: string | null;
+                                    /** @description ISO 8601 with +07:00 */
+                                    signingTime: string | null;
+                                    /** @enum {string|null} */
+                                    signingTimeSource: "timestamp" | "pdf" | "cms" | null;
+                                    subFilter: string | null;
+                                    timestamped: boolean;
+                                    /** @description The signed bytes are unchanged and the signature verifies */
+                                    intact: boolean;
+                                    coversWholeDocument: boolean;
+                                    /** @enum {string} */
+                                    laterChanges: "none" | "signatures_only" | "unsigned_changes";
+                                    /** @description The certificate chains to the trust list */
+                                    trusted: boolean;
+                                    trustAnchor: string | null;
+                                    certificateValidAtSigningTime: boolean;
+                                    /** @description Always false: CRL/OCSP are not checked yet */
+                                    revocationChecked: boolean;
+                                    /**
+                                     * @description valid; invalid (changed bytes, wrong signature, certificate not valid then); indeterminate (cannot confirm)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                }[];
+                                sizeBytes: number;
+                                sha256: string;
+                                validatedAt: string;
+                            };
+                            /** Format: uuid */
+                            validatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/trust-roots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trust list: root certificates that signatures must chain to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                subject: string;
+                                /** @description SHA-256 of the certificate, hex */
+                                fingerprint: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @enum {string} */
+                                source: "demo" | "admin";
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a root certificate (PEM or base64 DER) to the trust list (system administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        certificate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            subject: string;
+                            /** @description SHA-256 of the certificate, hex */
+                            fingerprint: string;
+                            /** Format: date-time */
+                            notAfter: string;
+                            /** @enum {string} */
+                            source: "demo" | "admin";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/trust-roots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a root from the trust list (system administrator) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s signing certificate and their organisation’s */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            personal: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                owner: "person" | "organization";
+                                /** @enum {string} */
+                                provider: "pkcs12" | "csc";
+                                label: string;
+                                subject: string;
+                                issuer: string;
+                                serialNumber: string;
+                                fingerprint: string;
+                                /** Format: date-time */
+                                notBefore: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                demo: boolean;
+                            } | null;
+                            organization: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                owner: "person" | "organization";
+                                /** @enum {string} */
+                                provider: "pkcs12" | "csc";
+                                label: string;
+                                subject: string;
+                                issuer: string;
+                                serialNumber: string;
+                                fingerprint: string;
+                                /** Format: date-time */
+                                notBefore: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                demo: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/credentials/pkcs12": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a PKCS#12 (.p12/.pfx) as the caller’s (or the organisation’s) signing credential; kept wrapped at rest, its PIN is asked at each signing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        owner: "me" | "organization";
+                        /** @description The .p12/.pfx file, base64 */
+                        pkcs12: string;
+                        pin: string;
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            owner: "person" | "organization";
+                            /** @enum {string} */
+                            provider: "pkcs12" | "csc";
+                            label: string;
+                            subject: string;
+                            issuer: string;
+                            serialNumber: string;
+                            fingerprint: string;
+                            /** Format: date-time */
+                            notBefore: string;
+                            /** Format: date-time */
+                            notAfter: string;
+                            demo: boolean;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/credentials/csc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use a remote signing credential (Cloud Signature Consortium API v2) for the caller or the organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        owner: "me" | "organization";
+                        /** @description CSC API v2 root, e.g. https://…/csc/v2 */
+                        baseUrl: string;
+                        credentialId: string;
+                        accessToken: string;
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            owner: "person" | "organization";
+                            /** @enum {string} */
+                            provider: "pkcs12" | "csc";
+                            label: string;
+                            subject: string;
+                            issuer: string;
+                            serialNumber: string;
+                            fingerprint: string;
+                            /** Format: date-time */
+                            notBefore: string;
+                            /** Format: date-time */
+                            notAfter: string;
+                            demo: boolean;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signatures/images/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s signature image or the organisation’s seal image (PNG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "signature" | "seal";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PNG image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the caller’s signature image (kind=signature, blue) or the organisation’s seal image (kind=seal, red; administrator or clerk): a transparent PNG, base64 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "signature" | "seal";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The PNG (transparent background), base64 */
+                        png: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "signature" | "seal";
+                            width: number;
+                            height: number;
+                            demo: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registers": {
         parameters: {
             query?: never;
@@ -12330,7 +13734,7 @@ export interface paths {
                     status?: "draft" | "in_review" | "returned" | "approved" | "rejected" | "issued" | "cancelled";
                     /** @description One of the 29 types of Decree 30/2020 */
                     docType?: "resolution" | "decision" | "directive" | "bylaw" | "regulation" | "communique" | "notice" | "guidance" | "programme" | "plan" | "option" | "scheme" | "project" | "report" | "minutes" | "submission" | "contract" | "official_letter" | "official_telegram" | "memorandum" | "agreement" | "power_of_attorney" | "invitation" | "introduction" | "leave_permit" | "dispatch_note" | "transfer_note" | "notification_slip" | "public_letter";
-                    /** @description Words of the subject or body (diacritics ignored) */
+                    /** @description Words of the number ('05/QĐ-BGDĐT', '05/QĐ', '05'), subject or body (diacritics ignored) */
                     q?: string;
                     limit?: number;
                     offset?: number;
@@ -12527,6 +13931,10 @@ export interface paths {
                         replyDueDate?: string | null;
                         /** Format: uuid */
                         answersIncomingId?: string | null;
+                        /** @description Issuing it completes the incoming document it answers (default true) */
+                        completesAnswered?: boolean;
+                        /** @description Title of the head signed for with KT./TL./TUQ. (e.g. 'Hiệu trưởng'); empty: the organisation's head position */
+                        principalTitle?: string | null;
                         /** @description An issued outgoing document of the organisation this one replaces or corrects */
                         relatesTo?: {
                             /** Format: uuid */
@@ -12612,6 +14020,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -12726,7 +14138,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -12735,6 +14150,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -12742,7 +14164,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -12941,6 +14366,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -13055,7 +14484,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -13064,6 +14496,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -13071,7 +14510,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -13233,6 +14675,10 @@ export interface paths {
                         replyDueDate?: string | null;
                         /** Format: uuid */
                         answersIncomingId?: string | null;
+                        /** @description Issuing it completes the incoming document it answers (default true) */
+                        completesAnswered?: boolean;
+                        /** @description Title of the head signed for with KT./TL./TUQ. (e.g. 'Hiệu trưởng'); empty: the organisation's head position */
+                        principalTitle?: string | null;
                         /** @description An issued outgoing document of the organisation this one replaces or corrects */
                         relatesTo?: {
                             /** Format: uuid */
@@ -13318,6 +14764,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -13432,7 +14882,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -13441,6 +14894,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -13448,7 +14908,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -13815,7 +15278,10 @@ export interface paths {
         /** Your organisation's approval routes, the default first (made on first use) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: also the retired templates (administrators and leaders) */
+                    includeRetired?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -13854,9 +15320,13 @@ export interface paths {
                                     }[];
                                 }[];
                                 isDefault: boolean;
+                                /** @description false: retired (kept for the routes that used it; not offered any more) */
+                                active: boolean;
                                 version: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
                             }[];
                         };
                     };
@@ -14010,9 +15480,13 @@ export interface paths {
                                 }[];
                             }[];
                             isDefault: boolean;
+                            /** @description false: retired (kept for the routes that used it; not offered any more) */
+                            active: boolean;
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -14097,6 +15571,186 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the stages of, make default, retire (active: false) or restore an approval route (organisation administrator, leader); routes under way keep their stages. Audited. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version read; a newer one answers 409 record.conflict */
+                        version: number;
+                        name?: string;
+                        steps?: {
+                            name: string;
+                            /**
+                             * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                             * @enum {string}
+                             */
+                            kind: "review" | "form_check" | "approve";
+                            /**
+                             * @description all: every reviewer approves (default); any: the first approval
+                             * @enum {string}
+                             */
+                            mode?: "all" | "any";
+                            reviewers: ({
+                                /**
+                                 * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                 * @enum {string}
+                                 */
+                                role: "unit_head" | "leader" | "clerk";
+                            } | {
+                                /** Format: uuid */
+                                userId: string;
+                            })[];
+                        }[];
+                        /** @description true: becomes the default (the previous default stops being it) */
+                        isDefault?: boolean;
+                        /** @description false: retire (not the default); true: restore */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The ordered stages */
+                            steps: {
+                                name: string;
+                                /**
+                                 * @description review (duyệt), form_check (kiểm tra thể thức), approve (lãnh đạo duyệt, ký: the last stage)
+                                 * @enum {string}
+                                 */
+                                kind: "review" | "form_check" | "approve";
+                                /** @enum {string} */
+                                mode: "all" | "any";
+                                reviewers: {
+                                    /**
+                                     * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
+                                     * @enum {string}
+                                     */
+                                    role?: "unit_head" | "leader" | "clerk";
+                                    /** Format: uuid */
+                                    userId?: string;
+                                }[];
+                            }[];
+                            isDefault: boolean;
+                            /** @description false: retired (kept for the routes that used it; not offered any more) */
+                            active: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/outgoing-documents/{id}/submit": {
@@ -14197,6 +15851,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -14311,7 +15969,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -14320,6 +15981,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -14327,7 +15995,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -14537,6 +16208,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -14651,7 +16326,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -14660,6 +16338,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -14667,7 +16352,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -14876,6 +16564,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -14990,7 +16682,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -14999,6 +16694,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -15006,7 +16708,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -15217,6 +16922,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -15331,7 +17040,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -15340,6 +17052,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -15347,7 +17066,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -15556,6 +17278,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -15670,7 +17396,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -15679,6 +17408,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -15686,7 +17422,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -15904,6 +17643,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -16018,7 +17761,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -16027,6 +17773,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -16034,7 +17787,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -16241,6 +17997,10 @@ export interface paths {
                             };
                             /** Format: uuid */
                             answersIncomingId: string | null;
+                            /** @description Issuing it completes the incoming document it answers */
+                            completesAnswered: boolean;
+                            /** @description Title of the head signed for (KT./TL./TUQ.), if set */
+                            principalTitle: string | null;
                             replaces: {
                                 /** Format: uuid */
                                 id: string;
@@ -16355,7 +18115,10 @@ export interface paths {
                                 stageIndex: number;
                                 /** Format: uuid */
                                 reviewerUserId: string | null;
+                                /** @description The person the step is given to by name */
                                 reviewerName: string | null;
+                                /** @description That person's position (chức vụ) in the organisation */
+                                reviewerPosition: string | null;
                                 /**
                                  * @description unit_head: head of the drafting unit; leader: any leader; clerk: Văn phòng (form check)
                                  * @enum {string|null}
@@ -16364,6 +18127,13 @@ export interface paths {
                                 /** Format: uuid */
                                 reviewerUnitId: string | null;
                                 reviewerUnitName: string | null;
+                                /** @description While a step given to a role waits: the people holding that role today (else empty) */
+                                assignees: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
                                 /** Format: uuid */
                                 forwardedFrom: string | null;
                                 /** @enum {string} */
@@ -16371,7 +18141,10 @@ export interface paths {
                                 comment: string | null;
                                 /** Format: uuid */
                                 decidedBy: string | null;
+                                /** @description Who approved, returned, forwarded or rejected the step */
                                 decidedByName: string | null;
+                                /** @description Their position (chức vụ) on the day they decided */
+                                decidedByPosition: string | null;
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 /** Format: date-time */
@@ -17176,6 +18949,809 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a copy (clerk): sao y or trích sao of an issued outgoing or registered incoming document, sao lục of a sao y — its own number (05/SY-BGDĐT), signed by a leader, as a PDF */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source: {
+                            /**
+                             * @description outgoing (issued), incoming (registered), or copy (a sao y, for a sao lục)
+                             * @enum {string}
+                             */
+                            type: "outgoing" | "incoming" | "copy";
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        /**
+                         * @description SY sao y (whole document), SL sao lục (from a sao y copy), TrS trích sao (pages or an excerpt)
+                         * @enum {string}
+                         */
+                        form: "SY" | "SL" | "TrS";
+                        /**
+                         * @description paper (printed, signed by hand) or electronic (the organisation signs the PDF; not for classified documents)
+                         * @enum {string}
+                         */
+                        medium: "paper" | "electronic";
+                        /** @description Trích sao: the pages to take, e.g. "1-3,5" (ascending) */
+                        pages?: string;
+                        excerpt?: string;
+                        /**
+                         * Format: uuid
+                         * @description A leader of the organisation
+                         */
+                        signerUserId: string;
+                        signerTitle?: string;
+                        /** @description Nơi nhận; "Lưu: VT" is added */
+                        recipients?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SY sao y (whole document), SL sao lục (from a sao y copy), TrS trích sao (pages or an excerpt)
+                             * @enum {string}
+                             */
+                            form: "SY" | "SL" | "TrS";
+                            formLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            /**
+                             * @description paper (printed, signed by hand) or electronic (the organisation signs the PDF; not for classified documents)
+                             * @enum {string}
+                             */
+                            medium: "paper" | "electronic";
+                            /** @description Số, ký hiệu of the copy, e.g. 05/SY-BGDĐT */
+                            fullNumber: string;
+                            number: number;
+                            year: number;
+                            notation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            date: string;
+                            /** Format: date-time */
+                            madeAt: string;
+                            /** Format: uuid */
+                            outgoingId: string | null;
+                            /** Format: uuid */
+                            incomingId: string | null;
+                            /** Format: uuid */
+                            sourceCopyId: string | null;
+                            sourceCopyNumber: string | null;
+                            /** @description Số, ký hiệu of what was copied */
+                            sourceNumber: string;
+                            pages: string | null;
+                            excerpt: string | null;
+                            confidential: boolean;
+                            /** Format: uuid */
+                            signerUserId: string;
+                            signerName: string;
+                            signerTitle: string;
+                            recipients: string[];
+                            pageCount: number;
+                            /** @description The copy’s PDF */
+                            fileUrl: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing-documents/{id}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The copies made of an outgoing document (sao lục of its copies included), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description SY sao y (whole document), SL sao lục (from a sao y copy), TrS trích sao (pages or an excerpt)
+                                 * @enum {string}
+                                 */
+                                form: "SY" | "SL" | "TrS";
+                                formLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /**
+                                 * @description paper (printed, signed by hand) or electronic (the organisation signs the PDF; not for classified documents)
+                                 * @enum {string}
+                                 */
+                                medium: "paper" | "electronic";
+                                /** @description Số, ký hiệu of the copy, e.g. 05/SY-BGDĐT */
+                                fullNumber: string;
+                                number: number;
+                                year: number;
+                                notation: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /** Format: date-time */
+                                madeAt: string;
+                                /** Format: uuid */
+                                outgoingId: string | null;
+                                /** Format: uuid */
+                                incomingId: string | null;
+                                /** Format: uuid */
+                                sourceCopyId: string | null;
+                                sourceCopyNumber: string | null;
+                                /** @description Số, ký hiệu of what was copied */
+                                sourceNumber: string;
+                                pages: string | null;
+                                excerpt: string | null;
+                                confidential: boolean;
+                                /** Format: uuid */
+                                signerUserId: string;
+                                signerName: string;
+                                signerTitle: string;
+                                recipients: string[];
+                                pageCount: number;
+                                /** @description The copy’s PDF */
+                                fileUrl: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incoming-documents/{id}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The copies made of an incoming document (sao lục of its copies included), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description SY sao y (whole document), SL sao lục (from a sao y copy), TrS trích sao (pages or an excerpt)
+                                 * @enum {string}
+                                 */
+                                form: "SY" | "SL" | "TrS";
+                                formLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /**
+                                 * @description paper (printed, signed by hand) or electronic (the organisation signs the PDF; not for classified documents)
+                                 * @enum {string}
+                                 */
+                                medium: "paper" | "electronic";
+                                /** @description Số, ký hiệu of the copy, e.g. 05/SY-BGDĐT */
+                                fullNumber: string;
+                                number: number;
+                                year: number;
+                                notation: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                date: string;
+                                /** Format: date-time */
+                                madeAt: string;
+                                /** Format: uuid */
+                                outgoingId: string | null;
+                                /** Format: uuid */
+                                incomingId: string | null;
+                                /** Format: uuid */
+                                sourceCopyId: string | null;
+                                sourceCopyNumber: string | null;
+                                /** @description Số, ký hiệu of what was copied */
+                                sourceNumber: string;
+                                pages: string | null;
+                                excerpt: string | null;
+                                confidential: boolean;
+                                /** Format: uuid */
+                                signerUserId: string;
+                                signerName: string;
+                                signerTitle: string;
+                                recipients: string[];
+                                pageCount: number;
+                                /** @description The copy’s PDF */
+                                fileUrl: string;
+                                createdByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-copies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One copy, for whoever may see the copied document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description SY sao y (whole document), SL sao lục (from a sao y copy), TrS trích sao (pages or an excerpt)
+                             * @enum {string}
+                             */
+                            form: "SY" | "SL" | "TrS";
+                            formLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            /**
+                             * @description paper (printed, signed by hand) or electronic (the organisation signs the PDF; not for classified documents)
+                             * @enum {string}
+                             */
+                            medium: "paper" | "electronic";
+                            /** @description Số, ký hiệu of the copy, e.g. 05/SY-BGDĐT */
+                            fullNumber: string;
+                            number: number;
+                            year: number;
+                            notation: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            date: string;
+                            /** Format: date-time */
+                            madeAt: string;
+                            /** Format: uuid */
+                            outgoingId: string | null;
+                            /** Format: uuid */
+                            incomingId: string | null;
+                            /** Format: uuid */
+                            sourceCopyId: string | null;
+                            sourceCopyNumber: string | null;
+                            /** @description Số, ký hiệu of what was copied */
+                            sourceNumber: string;
+                            pages: string | null;
+                            excerpt: string | null;
+                            confidential: boolean;
+                            /** Format: uuid */
+                            signerUserId: string;
+                            signerName: string;
+                            signerTitle: string;
+                            recipients: string[];
+                            pageCount: number;
+                            /** @description The copy’s PDF */
+                            fileUrl: string;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-copies/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download (or preview with inline=true) the PDF of a copy */
+        get: {
+            parameters: {
+                query?: {
+                    inline?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -3,6 +3,8 @@
  * catalogs beside its pages (`features/<feature>/i18n/{vi,en}.json`) under one top-level key, merged here.
  * Add a feature's catalogs with one line per language.
  */
+import enApprovals from '../features/approvals/i18n/en.json';
+import viApprovals from '../features/approvals/i18n/vi.json';
 import enCalendar from '../features/calendar/i18n/en.json';
 import viCalendar from '../features/calendar/i18n/vi.json';
 import enFiles from '../features/files/i18n/en.json';
@@ -11,6 +13,8 @@ import enIncoming from '../features/incoming/i18n/en.json';
 import viIncoming from '../features/incoming/i18n/vi.json';
 import enOutgoing from '../features/outgoing/i18n/en.json';
 import viOutgoing from '../features/outgoing/i18n/vi.json';
+import enCopies from '../features/outgoing/i18n/copies.en.json';
+import viCopies from '../features/outgoing/i18n/copies.vi.json';
 import enNotifications from '../features/notifications/i18n/en.json';
 import viNotifications from '../features/notifications/i18n/vi.json';
 import enSupervision from '../features/supervision/i18n/en.json';
@@ -22,9 +26,11 @@ export const viCatalog = {
   ...vi,
   ...viNotifications,
   ...viCalendar,
+  ...viApprovals,
   ...viFiles,
   ...viIncoming,
   ...viOutgoing,
+  ...viCopies,
   ...viSupervision,
 };
 
@@ -32,8 +38,10 @@ export const enCatalog: typeof viCatalog = {
   ...en,
   ...enNotifications,
   ...enCalendar,
+  ...enApprovals,
   ...enFiles,
   ...enIncoming,
   ...enOutgoing,
+  ...enCopies,
   ...enSupervision,
 };

@@ -8,11 +8,13 @@ import {
   HandshakeIcon,
   ListIcon,
   ShieldIcon,
+  SignatureIcon,
   UsersIcon,
 } from '../components/icons';
-import { isAdministrator, isSystemAdmin } from '../features/auth/permissions';
+import { canManageApprovalTemplates, isAdministrator, isSystemAdmin } from '../features/auth/permissions';
 
-export type AdminEntryKey = 'organizations' | 'users' | 'roles' | 'delegations' | 'audit' | 'jobs' | 'calendar';
+export type AdminEntryKey =
+  'organizations' | 'users' | 'roles' | 'approvalTemplates' | 'delegations' | 'audit' | 'jobs' | 'calendar';
 
 export interface AdminEntry {
   readonly key: AdminEntryKey;
@@ -27,6 +29,12 @@ export const ADMIN_ENTRIES: readonly AdminEntry[] = [
   { key: 'organizations', path: '/admin/organizations', icon: BuildingIcon, visibleTo: isAdministrator },
   { key: 'users', path: '/admin/users', icon: UsersIcon, visibleTo: isAdministrator },
   { key: 'roles', path: '/admin/roles', icon: ShieldIcon, visibleTo: isAdministrator },
+  {
+    key: 'approvalTemplates',
+    path: '/admin/approval-templates',
+    icon: SignatureIcon,
+    visibleTo: canManageApprovalTemplates,
+  },
   { key: 'delegations', path: '/delegations', icon: HandshakeIcon, visibleTo: everyone },
   { key: 'audit', path: '/admin/audit', icon: ListIcon, visibleTo: isAdministrator },
   { key: 'jobs', path: '/admin/jobs', icon: AlertIcon, visibleTo: isSystemAdmin },

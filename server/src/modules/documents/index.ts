@@ -5,6 +5,7 @@ import { exportsRoutes } from './exports/exports.routes.ts';
 import { incomingJobs } from './incoming/incoming.jobs.ts';
 import { incomingRoutes } from './incoming/incoming.routes.ts';
 import { documentsMigrations } from './migrations/index.ts';
+import { copiesRoutes } from './outgoing/copies/index.ts';
 import { outgoingDraftRoutes } from './outgoing/drafts/drafts.routes.ts';
 import { issuingRoutes } from './outgoing/issuing/issuing.routes.ts';
 import { numberingRoutes } from './outgoing/numbering/index.ts';
@@ -23,6 +24,7 @@ export const documentsModule: AppModule = {
     await numberingRoutes(app, deps);
     await outgoingDraftRoutes(app, deps);
     await issuingRoutes(app, deps);
+    await copiesRoutes(app, deps);
   },
 };
 

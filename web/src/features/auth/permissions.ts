@@ -17,6 +17,11 @@ export function isAdministrator(me: Me): boolean {
   return hasRole(me, 'system_admin', 'org_admin');
 }
 
+/** May define the organisation's approval routes of outgoing documents (its administrators and leaders). */
+export function canManageApprovalTemplates(me: Me): boolean {
+  return hasRole(me, 'org_admin', 'leader');
+}
+
 /** May add units and positions to this organisation. */
 export function canManageStructureOf(me: Me, organizationId: string): boolean {
   return isSystemAdmin(me) || (hasRole(me, 'org_admin') && me.organizationId === organizationId);

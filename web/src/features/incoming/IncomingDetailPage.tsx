@@ -8,6 +8,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDate } from '../../lib/dates';
+import { CopySection } from '../outgoing/CopySection';
 import { IncomingActions } from './IncomingActions';
 import { IncomingAssignments, IncomingExtensions } from './IncomingAssignments';
 import { ConfidentialityBadge, OverdueBadge, StatusBadge, UrgencyBadge } from './IncomingBadges';
@@ -57,6 +58,7 @@ export function IncomingDetailPage() {
               <Stack gap="md">
                 <IncomingFiles doc={doc} />
                 <IncomingPreview doc={doc} />
+                {doc.status !== 'received' && <CopySection kind="incoming" id={doc.id} />}
               </Stack>
             </Grid.Col>
           </Grid>

@@ -8,7 +8,7 @@ import { hasRole } from '../auth/permissions';
 import type { OutgoingView } from '../outgoing/outgoing.types';
 import type { IncomingView } from './incoming.types';
 
-export type EOfficeEntryKey = IncomingView | 'registers' | 'supervision' | `outgoing_${OutgoingView}`;
+export type EOfficeEntryKey = IncomingView | 'registers' | 'supervision' | `outgoing_${OutgoingView}` | 'outgoing_book';
 
 export interface EOfficeEntry {
   /** Also the label's key: `incoming.nav.<key>` (unless `label` says otherwise). */
@@ -49,6 +49,12 @@ export const E_OFFICE_ENTRIES: readonly EOfficeEntry[] = [
   outgoingEntry('mine'),
   outgoingEntry('to_review'),
   outgoingEntry('all'),
+  {
+    key: 'outgoing_book',
+    label: 'outgoing.nav.book',
+    path: '/e-office/outgoing/register-book',
+    visibleTo: (me) => hasRole(me, 'clerk', 'leader', 'org_admin'),
+  },
   { key: 'registers', path: '/e-office/registers', visibleTo: (me) => hasRole(me, 'clerk', 'org_admin', 'leader') },
   {
     key: 'supervision',

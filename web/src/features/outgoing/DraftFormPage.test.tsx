@@ -79,6 +79,45 @@ describe('the draft form', () => {
     ]);
   });
 
+  it('lets the author keep the answered incoming document open on issue, and sends that choice', async () => {
+    const sent: Record<string, unknown>[] = [];
+    mockServer({
+      ...common,
+      [DETAIL_PATH]: async (request) => {
+        if (request.method === 'PATCH') {
+          sent.push((await request.json()) as Record<string, unknown>);
+          return Response.json(outgoingDetail({ completesAnswered: false }));
+        }
+        return Response.json(
+          outgoingDetail({ actions: ['update', 'submit'], answersIncomingId: 'c1f3a2b4-0000-4000-8000-000000000001' }),
+        );
+      },
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/e-office/outgoing/:id/edit" element={<EditDraftPage />} />
+        <Route path="/e-office/outgoing/:id" element={<p>trang chi tiết</p>} />
+      </Routes>,
+      { route: `/e-office/outgoing/${OUT_ID}/edit`, me: specialistMe },
+    );
+    const choice = await screen.findByRole('checkbox', {
+      name: 'Khi phát hành, hoàn thành văn bản đến được trả lời',
+    });
+    expect(choice).toHaveProperty('checked', true);
+    fireEvent.click(choice);
+    await act(() => changeLanguage('en'));
+    const inEnglish = await screen.findByRole('checkbox', {
+      name: 'On issue, complete the incoming document it answers',
+    });
+    expect(inEnglish).toHaveProperty('checked', false);
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      completesAnswered: false,
+      answersIncomingId: 'c1f3a2b4-0000-4000-8000-000000000001',
+    });
+  });
+
   it('sends the version it was read at, and says clearly when someone else changed the draft (409)', async () => {
     const sent: { version?: number }[] = [];
     mockServer({

@@ -7,6 +7,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Checkbox,
   Group,
   Loader,
   MultiSelect,
@@ -290,6 +291,15 @@ export function DraftForm({ initial, onSubmit, error, loading, cancelTo, onReloa
             error={fieldError('signerPositionTitle')}
           />
         </SimpleGrid>
+        {['KT', 'TL', 'TUQ'].includes(values.authorityPrefix) && (
+          <TextInput
+            label={t('outgoing.fields.principalTitle')}
+            description={t('outgoing.fields.principalTitleHint')}
+            value={values.principalTitle}
+            onChange={(e) => set('principalTitle', e.currentTarget.value)}
+            error={fieldError('principalTitle')}
+          />
+        )}
         <MultiSelect
           label={t('outgoing.fields.recipientsInternal')}
           data={orgOptions}
@@ -334,6 +344,14 @@ export function DraftForm({ initial, onSubmit, error, loading, cancelTo, onReloa
             nothingFoundMessage={t('common.nothingFound')}
           />
         </SimpleGrid>
+        {values.answersIncomingId && (
+          <Checkbox
+            label={t('outgoing.fields.completesAnswered')}
+            description={t('outgoing.fields.completesAnsweredHint')}
+            checked={values.completesAnswered}
+            onChange={(e) => set('completesAnswered', e.currentTarget.checked)}
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('outgoing.fields.relatesTo')}

@@ -164,20 +164,33 @@ function SubmitForm({ doc, onDone }: FormProps) {
   );
 }
 
+/**
+ * Whether the user is at the leader's decision on a Tờ trình (the last stage, where it is approved or
+ * rejected with a decision note): the server offers `reject` exactly there, so its abilities say it.
+ */
+export function atSubmissionDecision(doc: OutgoingDetail): boolean {
+  return doc.docType === 'submission' && (doc.actions as readonly string[]).includes('reject');
+}
+
 function ApproveForm({ doc, onDone }: FormProps) {
   const { t } = useTranslation();
   const step = useStep(doc, 'approve', onDone);
   const [comment, setComment] = useState('');
   const [decisionNote, setDecisionNote] = useState('');
-  const submission = doc.docType === 'submission';
+  const [shown, setShown] = useState(false);
+  const deciding = atSubmissionDecision(doc);
+  const noteLabel = t('outgoing.forms.decisionNote');
+  const noteMissing = deciding && decisionNote.trim() === '';
   return (
     <StepForm
-      onSubmit={() =>
+      onSubmit={() => {
+        setShown(true);
+        if (noteMissing) return;
         step.run({
           comment: comment.trim() || undefined,
-          decisionNote: submission && decisionNote.trim() ? decisionNote.trim() : undefined,
-        })
-      }
+          decisionNote: deciding ? decisionNote.trim() : undefined,
+        });
+      }}
       onCancel={onDone}
       error={step.error}
       loading={step.loading}
@@ -191,13 +204,15 @@ function ApproveForm({ doc, onDone }: FormProps) {
         onChange={(e) => setComment(e.currentTarget.value)}
         data-autofocus
       />
-      {submission && (
+      {deciding && (
         <Textarea
-          label={t('outgoing.forms.decisionNote')}
+          label={noteLabel}
+          required
           autosize
           minRows={2}
           value={decisionNote}
           onChange={(e) => setDecisionNote(e.currentTarget.value)}
+          error={shown && noteMissing ? t('outgoing.forms.required', { field: noteLabel.toLowerCase() }) : undefined}
         />
       )}
     </StepForm>

@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDate } from '../../lib/dates';
+import { CopySection } from './CopySection';
 import { OutgoingActions } from './OutgoingActions';
 import { OutgoingConfidentialityBadge, OutgoingStatusBadge, OutgoingUrgencyBadge } from './OutgoingBadges';
 import {
@@ -72,6 +73,7 @@ export function OutgoingDetailPage() {
               <Stack gap="md">
                 <OutgoingFiles doc={doc} />
                 <IssuedPreview doc={doc} />
+                {doc.status === 'issued' && <CopySection kind="outgoing" id={doc.id} />}
               </Stack>
             </Grid.Col>
           </Grid>

@@ -139,10 +139,20 @@ const STEP_COLORS: Record<string, string> = {
   rejected: 'red',
 };
 
-function reviewerOf(step: OutgoingStep, t: TFunction): string {
-  if (step.reviewerName) return step.reviewerName;
-  const role = step.reviewerRole ? t(`outgoing.route.roles.${step.reviewerRole}`) : '';
-  return [role, step.reviewerUnitName].filter(Boolean).join(' — ') || '—';
+const withPosition = (name: string, position: string | null) => (position ? `${name} (${position})` : name);
+
+/**
+ * Who a step is with, by name: who acted on it, else the person it was given to, else (given to a role) the
+ * people holding that role now; the role itself only when nobody is known.
+ */
+function reviewerOf(step: OutgoingStep, t: TFunction): { names: string; role: string } {
+  const role = [step.reviewerRole ? t(`outgoing.route.roles.${step.reviewerRole}`) : '', step.reviewerUnitName]
+    .filter(Boolean)
+    .join(' — ');
+  if (step.decidedByName) return { names: withPosition(step.decidedByName, step.decidedByPosition), role };
+  if (step.reviewerName) return { names: withPosition(step.reviewerName, step.reviewerPosition), role: '' };
+  const names = step.assignees.map((a) => withPosition(a.name, a.position)).join(', ');
+  return names ? { names, role } : { names: role || '—', role: '' };
 }
 
 export function OutgoingRoute({ doc }: { doc: OutgoingDetail }) {
@@ -179,24 +189,32 @@ export function OutgoingRoute({ doc }: { doc: OutgoingDetail }) {
                     </Badge>
                   )}
                 </Group>
-                {steps.map((step) => (
-                  <Group key={step.id} gap="xs" pl="md" align="flex-start" wrap="nowrap">
-                    <Badge size="xs" variant="light" color={STEP_COLORS[step.status] ?? 'gray'} tt="none" miw={90}>
-                      {t(`outgoing.route.stepStatus.${step.status}`)}
-                    </Badge>
-                    <Stack gap={0}>
-                      <Text size="sm">
-                        {reviewerOf(step, t)}
-                        {step.decidedAt ? ` · ${formatMinute(step.decidedAt)}` : ''}
-                      </Text>
-                      {step.comment && (
-                        <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                          “{step.comment}”
+                {steps.map((step) => {
+                  const who = reviewerOf(step, t);
+                  return (
+                    <Group key={step.id} gap="xs" pl="md" align="flex-start" wrap="nowrap">
+                      <Badge size="xs" variant="light" color={STEP_COLORS[step.status] ?? 'gray'} tt="none" miw={90}>
+                        {t(`outgoing.route.stepStatus.${step.status}`)}
+                      </Badge>
+                      <Stack gap={0}>
+                        <Text size="sm">
+                          {who.names}
+                          {step.decidedAt ? ` · ${formatMinute(step.decidedAt)}` : ''}
                         </Text>
-                      )}
-                    </Stack>
-                  </Group>
-                ))}
+                        {who.role && (
+                          <Text size="xs" c="dimmed">
+                            {who.role}
+                          </Text>
+                        )}
+                        {step.comment && (
+                          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                            “{step.comment}”
+                          </Text>
+                        )}
+                      </Stack>
+                    </Group>
+                  );
+                })}
               </Stack>
             );
           })}
@@ -258,7 +276,20 @@ export function OutgoingTrail({ doc }: { doc: OutgoingDetail }) {
   );
 }
 
-/** Tình trạng gửi: per recipient, the status code (01…16) and its label, once the document is issued. */
+/** The code of a dispatch status as a badge: red for a refusal (02 từ chối, 16 từ chối thu hồi). */
+function DispatchCode({ code }: { code: string }) {
+  return (
+    <Badge size="sm" variant="light" tt="none" color={code === '02' || code === '16' ? 'red' : 'blue'}>
+      {code}
+    </Badge>
+  );
+}
+
+/**
+ * Tình trạng gửi: per recipient, the status now (code 01…16, its label, the reason of a refusal) and the
+ * timeline of every status it went through, each with its time (dd/MM/yyyy HH:mm, Vietnam time), once the
+ * document is issued.
+ */
 export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
@@ -282,6 +313,7 @@ export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
               <Table.Th>{t('outgoing.dispatches.channel')}</Table.Th>
               <Table.Th>{t('outgoing.dispatches.status')}</Table.Th>
               <Table.Th>{t('outgoing.dispatches.statusAt')}</Table.Th>
+              <Table.Th>{t('outgoing.dispatches.history')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -290,18 +322,28 @@ export function OutgoingDispatches({ doc }: { doc: OutgoingDetail }) {
                 <Table.Td>{d.organizationName}</Table.Td>
                 <Table.Td>{t(`outgoing.dispatches.channels.${d.channel}`)}</Table.Td>
                 <Table.Td>
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    tt="none"
-                    color={d.status === '02' || d.status === '16' ? 'red' : 'blue'}
-                  >
-                    {d.status}
-                  </Badge>{' '}
-                  {d.label[lang]}
+                  <DispatchCode code={d.status} /> {d.label[lang]}
                   {d.reason ? ` — ${d.reason}` : ''}
                 </Table.Td>
                 <Table.Td>{formatMinute(d.statusAt)}</Table.Td>
+                <Table.Td>
+                  <Stack
+                    component="ol"
+                    gap={2}
+                    m={0}
+                    p={0}
+                    style={{ listStyle: 'none' }}
+                    aria-label={t('outgoing.dispatches.historyOf', { name: d.organizationName })}
+                  >
+                    {d.history.map((h, j) => (
+                      <Text component="li" size="sm" key={`${h.status}-${h.occurredAt}-${j}`}>
+                        <time dateTime={h.occurredAt}>{formatMinute(h.occurredAt)}</time>{' '}
+                        <DispatchCode code={h.status} /> {h.label[lang]}
+                        {h.reason ? ` — ${h.reason}` : ''}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

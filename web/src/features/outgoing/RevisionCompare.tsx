@@ -23,6 +23,8 @@ const FIELD_LABELS: Record<string, string> = {
   confidentiality: 'outgoing.fields.confidentiality',
   replyDueDate: 'outgoing.fields.replyDueDate',
   answersIncomingId: 'outgoing.fields.answersIncoming',
+  completesAnswered: 'outgoing.fields.completesAnswered',
+  principalTitle: 'outgoing.fields.principalTitle',
   files: 'outgoing.revisions.fileField',
 };
 

@@ -27,6 +27,10 @@ export interface DraftFormValues {
   confidentiality: NonNullable<NewDraft['confidentiality']>;
   replyDueDate: string;
   answersIncomingId: string | null;
+  /** Issuing it completes the incoming document it answers. */
+  completesAnswered: boolean;
+  /** KT./TL./TUQ.: the head signed for; empty: the organisation's head position. */
+  principalTitle: string;
   /** Thay thế / đính chính: the issued document this one relates to, and how. */
   relatesTo: { id: string; label: string } | null;
   relationKind: RelationKind;
@@ -47,6 +51,8 @@ export const initialDraftValues: DraftFormValues = {
   confidentiality: 'normal',
   replyDueDate: '',
   answersIncomingId: null,
+  completesAnswered: true,
+  principalTitle: '',
   relatesTo: null,
   relationKind: 'replaces',
   draftFiles: [],
@@ -71,6 +77,8 @@ export function valuesFromDetail(doc: OutgoingDetail): DraftFormValues {
     confidentiality: doc.confidentiality,
     replyDueDate: doc.replyDueDate ?? '',
     answersIncomingId: doc.answersIncomingId,
+    completesAnswered: doc.completesAnswered,
+    principalTitle: doc.principalTitle ?? '',
     relatesTo: related ? { id: related.id, label: relatedLabel(related) } : null,
     relationKind: doc.corrects ? 'corrects' : 'replaces',
     draftFiles: pick('draft'),
@@ -78,7 +86,7 @@ export function valuesFromDetail(doc: OutgoingDetail): DraftFormValues {
   };
 }
 
-export type DraftField = 'docType' | 'subject' | 'body' | 'signerPositionTitle' | 'replyDueDate';
+export type DraftField = 'docType' | 'subject' | 'body' | 'signerPositionTitle' | 'principalTitle' | 'replyDueDate';
 /** An error as an i18n key with its values. */
 export interface FieldError {
   key: 'outgoing.form.required' | 'outgoing.form.tooLong' | 'outgoing.form.dateInPast' | 'outgoing.form.invalidDate';
@@ -95,6 +103,9 @@ export function draftErrors(v: DraftFormValues, today = vietnamDate()): Partial<
   if (v.body.length > 100_000) errors.body = { key: 'outgoing.form.tooLong', field: 'body', max: 100_000 };
   if (v.signerPositionTitle.trim().length > 200) {
     errors.signerPositionTitle = { key: 'outgoing.form.tooLong', field: 'signerPositionTitle', max: 200 };
+  }
+  if (v.principalTitle.trim().length > 200) {
+    errors.principalTitle = { key: 'outgoing.form.tooLong', field: 'principalTitle', max: 200 };
   }
   if (v.replyDueDate !== '') {
     if (!isIsoDate(v.replyDueDate)) errors.replyDueDate = { key: 'outgoing.form.invalidDate' };
@@ -117,6 +128,9 @@ export function draftBody(v: DraftFormValues): NewDraft {
     confidentiality: v.confidentiality,
     replyDueDate: v.replyDueDate || null,
     answersIncomingId: v.answersIncomingId,
+    completesAnswered: v.completesAnswered,
+    // The head signed for only means something with KT., TL. or TUQ.
+    principalTitle: ['KT', 'TL', 'TUQ'].includes(v.authorityPrefix) ? v.principalTitle.trim() || null : null,
     relatesTo: v.relatesTo ? { documentId: v.relatesTo.id, kind: v.relationKind } : null,
     draftFileIds: v.draftFiles.map((f) => f.id),
     attachmentIds: v.attachments.map((f) => f.id),

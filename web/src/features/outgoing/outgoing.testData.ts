@@ -37,6 +37,8 @@ export function outgoingDetail(
     authorityPrefix: null,
     recipients: { internal: [], external: ['Báo Giáo dục và Thời đại'] },
     answersIncomingId: null,
+    completesAnswered: true,
+    principalTitle: null,
     replaces: null,
     corrects: null,
     replacedBy: [],

@@ -296,7 +296,8 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
     expect((await counts(clerk)).to_register.total).toBeGreaterThanOrEqual(1);
     expect((await notices(clerk)).some((n) => n.kind === 'incoming.received')).toBe(true);
     const detail = (await clerk.get(`/api/v1/incoming-documents/${received.id}`)).json();
-    expect(detail).toMatchObject({ status: 'received', arrivalNumber: null, actions: ['register', 'refuse'] });
+    // No sender dispatch stands behind this copy (it was not issued through EduGov): nothing to refuse it to.
+    expect(detail).toMatchObject({ status: 'received', arrivalNumber: null, actions: ['register'] });
     const before = await countRows(t.db, 'register_counters');
     const registered = await clerk.post(`/api/v1/incoming-documents/${received.id}/register`, {
       version: detail.version,

@@ -137,20 +137,16 @@ export function searchWords(q: string): string[] {
     .slice(0, 12);
 }
 
+/**
+ * One page of documents. The page is chosen first (filters, order, limit) and only its rows are then joined
+ * to their register, lead unit and lead person and checked for unread: joining before the limit made the
+ * planner hash whole tables (every user of the country) for 20 rows (bench/README.md).
+ */
 export async function findIncomingPage(db: DbOrTrx, actor: Actor, f: IncomingFilter, dates: ViewDates) {
   let query = db
     .selectFrom('incoming_documents as d')
-    .leftJoin('registers as rg', 'rg.id', 'd.register_id')
-    .leftJoin('units as lu', 'lu.id', 'd.lead_unit_id')
-    .leftJoin('users as lp', 'lp.id', 'd.lead_user_id')
     .selectAll('d')
-    .select([
-      'rg.name as register_name',
-      'lu.name as lead_unit_name',
-      'lp.full_name as lead_user_name',
-      sql<boolean>`${unread(actor)}`.as('unread'),
-      sql<number>`count(*) OVER ()`.as('total'),
-    ])
+    .select(sql<number>`count(*) OVER ()`.as('total'))
     .where(visibleTo(actor))
     .where(viewCondition(actor, f.view, dates));
   for (const word of f.q ? searchWords(f.q) : []) {
@@ -189,15 +185,33 @@ export async function findIncomingPage(db: DbOrTrx, actor: Actor, f: IncomingFil
     query = query.where(f.overdue ? overdue : sql<SqlBool>`NOT ${overdue}`);
   }
   if (f.unreadOnly) query = query.where(unread(actor));
-  if (f.view === 'done') {
-    query = query.orderBy(sql`coalesce(d.completed_at, d.closed_at)`, 'desc');
-  } else {
-    query = query.orderBy(
-      sql`CASE d.urgency WHEN 'flash' THEN 3 WHEN 'very_urgent' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`,
-      'desc',
-    );
-  }
-  const rows = await query.orderBy('d.received_at', 'desc').orderBy('d.id').limit(f.limit).offset(f.offset).execute();
+  // The same order inside (to pick the page) and outside (joins do not keep an order).
+  const first =
+    f.view === 'done'
+      ? sql`coalesce(d.completed_at, d.closed_at)`
+      : sql`CASE d.urgency WHEN 'flash' THEN 3 WHEN 'very_urgent' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`;
+  const page = query
+    .orderBy(first, 'desc')
+    .orderBy('d.received_at', 'desc')
+    .orderBy('d.id')
+    .limit(f.limit)
+    .offset(f.offset);
+  const rows = await db
+    .selectFrom(page.as('d'))
+    .leftJoin('registers as rg', 'rg.id', 'd.register_id')
+    .leftJoin('units as lu', 'lu.id', 'd.lead_unit_id')
+    .leftJoin('users as lp', 'lp.id', 'd.lead_user_id')
+    .selectAll('d')
+    .select([
+      'rg.name as register_name',
+      'lu.name as lead_unit_name',
+      'lp.full_name as lead_user_name',
+      sql<boolean>`${unread(actor)}`.as('unread'),
+    ])
+    .orderBy(first, 'desc')
+    .orderBy('d.received_at', 'desc')
+    .orderBy('d.id')
+    .execute();
   if (rows.length > 0 || f.offset === 0) return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
   // A page past the end: count the matches without the page.
   const counted = await query

@@ -16,7 +16,7 @@ import { INCOMING_VIEWS, type Confidentiality, type Urgency } from '../documents
 import { recordRecipientStatus } from '../outgoing/issuing/issuing.status.ts';
 import { allocateNumber, findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
 import { availableActions } from './incoming.actions.ts';
-import { pendingRecallFor } from '../outgoing/issuing/issuing.status.ts';
+import { hasSenderDispatch, pendingRecallFor } from '../outgoing/issuing/issuing.status.ts';
 import { sendIncomingNotices } from './incoming.notices.ts';
 import { incomingPolicy } from './incoming.policy.ts';
 import * as repo from './incoming.repository.ts';
@@ -316,7 +316,7 @@ export async function registerReceived(
       targetId: id,
       summary: { before: { status: 'received' }, after: { registerId: register.id, arrivalYear: year, arrivalNumber } },
     });
-    await recordRecipientStatus(trx, after, 'registered', { actorUserId: actor.userId });
+    await recordRecipientStatus(trx, deps.jobs, after, 'registered', { actorUserId: actor.userId });
     return after;
   });
 }
@@ -333,12 +333,13 @@ export async function getLockedVisible(trx: Trx, actor: Actor, id: string) {
 export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
   const doc = await repo.findVisibleIncomingById(db, actor, id);
   if (!doc) throw new AppError('record.not_found', { type: 'incoming_document', id });
-  const [assignments, events, files, extensions, recallPending] = await Promise.all([
+  const [assignments, events, files, extensions, recallPending, fromDispatch] = await Promise.all([
     repo.findAssignments(db, id),
     repo.findEvents(db, id),
     repo.findDocumentFiles(db, id),
     repo.findExtensions(db, id),
     pendingRecallFor(db, id),
+    hasSenderDispatch(db, id),
   ]);
   await repo.markRead(db, id, actor.userId, new Date());
   return {
@@ -347,7 +348,7 @@ export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
     events,
     files,
     extensions,
-    actions: availableActions(actor, doc, assignments, extensions, recallPending),
+    actions: availableActions(actor, doc, assignments, extensions, recallPending, fromDispatch),
   };
 }
 

@@ -86,7 +86,7 @@ async function step(
     await repo.markRead(trx, id, actor.userId, now);
     // A copy sent on EduGov: the sender's dispatch follows its status (STANDARDS §2.7).
     if (after.status !== doc.status)
-      await recordRecipientStatus(trx, after, after.status, { actorUserId: actor.userId });
+      await recordRecipientStatus(trx, deps.jobs, after, after.status, { actorUserId: actor.userId });
     await writeAudit(trx, ctx.audit, {
       action: `documents.incoming_${result.event.action}`,
       targetType: 'incoming_document',

@@ -4,6 +4,8 @@ import * as outgoingNumbers from './20261128T050000_documents_outgoing_numbers.t
 import * as outgoingDrafts from './20261128T060000_documents_outgoing_drafts.ts';
 import * as outgoingDispatches from './20261128T070000_documents_outgoing_dispatches.ts';
 import * as outgoingRelations from './20261128T080000_documents_outgoing_relations.ts';
+import * as outgoingDraftChoices from './20261128T090000_documents_outgoing_draft_choices.ts';
+import * as copies from './20261128T100000_documents_copies.ts';
 
 export const documentsMigrations: MigrationSet = {
   '20261128T030000_documents_incoming': incoming,
@@ -11,4 +13,6 @@ export const documentsMigrations: MigrationSet = {
   '20261128T060000_documents_outgoing_drafts': outgoingDrafts,
   '20261128T070000_documents_outgoing_dispatches': outgoingDispatches,
   '20261128T080000_documents_outgoing_relations': outgoingRelations,
+  '20261128T090000_documents_outgoing_draft_choices': outgoingDraftChoices,
+  '20261128T100000_documents_copies': copies,
 };

@@ -15,6 +15,8 @@ export async function findRegisters(db: DbOrTrx, organizationId: string, directi
         .selectFrom('register_counters as c')
         .select('c.last_number')
         .whereRef('c.register_id', '=', 'r.id')
+        // Copies (bản sao) number in series 'copy:SY' etc. of the same book: not the book's own numbers.
+        .where('c.series', 'not like', 'copy:%')
         .orderBy('c.year', 'desc')
         .limit(1)
         .as('last_number'),
@@ -24,6 +26,7 @@ export async function findRegisters(db: DbOrTrx, organizationId: string, directi
         .selectFrom('register_counters as c')
         .select('c.year')
         .whereRef('c.register_id', '=', 'r.id')
+        .where('c.series', 'not like', 'copy:%')
         .orderBy('c.year', 'desc')
         .limit(1)
         .as('last_year'),

@@ -2,7 +2,7 @@
 import { writeAudit } from '../../../platform/audit/audit.ts';
 import { authorize, hasRole, type Actor } from '../../../platform/authz.ts';
 import type { UseCaseContext } from '../../../platform/context.ts';
-import type { Db } from '../../../platform/db/schema.ts';
+import type { Db, Trx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
 import * as repo from './registers.repository.ts';
 
@@ -11,6 +11,37 @@ export const registerPolicy = {
   canManage: (actor: Actor, organizationId: string) =>
     actor.organizationId === organizationId && hasRole(actor, 'clerk', 'org_admin'),
 };
+
+/**
+ * Every outgoing book numbers every document type (in one series or one per type) from 01 each year, and a
+ * số, ký hiệu is unique in the organisation's year: two books in use for the same confidentiality would
+ * give the same numbers (409 documents.number_taken at issue). So an organisation keeps one outgoing book in
+ * use per confidentiality; opening or reactivating another is refused here, with the book in the way named.
+ * The organisation row is locked so that two clerks doing it at once are taken one after the other.
+ */
+async function assertNoOverlappingBook(
+  trx: Trx,
+  book: { organizationId: string; direction: repo.Direction; confidential: boolean; exceptId?: string },
+) {
+  if (book.direction !== 'outgoing') return;
+  await trx.selectFrom('organizations').select('id').where('id', '=', book.organizationId).forNoKeyUpdate().execute();
+  let query = trx
+    .selectFrom('registers')
+    .select(['id', 'name'])
+    .where('organization_id', '=', book.organizationId)
+    .where('direction', '=', 'outgoing')
+    .where('confidential', '=', book.confidential)
+    .where('active', '=', true);
+  if (book.exceptId) query = query.where('id', '!=', book.exceptId);
+  const other = await query.orderBy('created_at').limit(1).executeTakeFirst();
+  if (other) {
+    throw new AppError('documents.register_overlap', {
+      registerId: other.id,
+      registerName: other.name,
+      confidential: book.confidential,
+    });
+  }
+}
 
 export async function listRegisters(db: Db, ctx: UseCaseContext, direction?: repo.Direction) {
   return repo.findRegisters(db, ctx.actor.organizationId, direction);
@@ -27,6 +58,7 @@ export async function createRegister(
     throw new AppError('request.invalid', { field: 'numbering', reason: 'incoming registers have one series' });
   }
   return db.transaction().execute(async (trx) => {
+    await assertNoOverlappingBook(trx, { organizationId: ctx.actor.organizationId, ...input });
     const register = await trx
       .insertInto('registers')
       .values({ organization_id: ctx.actor.organizationId, ...input, numbering: input.numbering ?? 'single' })
@@ -54,6 +86,14 @@ export async function updateRegister(
       throw new AppError('record.not_found', { type: 'register', id });
     }
     authorize(registerPolicy.canManage(ctx.actor, before.organization_id));
+    if (input.active === true && !before.active) {
+      await assertNoOverlappingBook(trx, {
+        organizationId: before.organization_id,
+        direction: before.direction,
+        confidential: before.confidential,
+        exceptId: id,
+      });
+    }
     const after = await trx
       .updateTable('registers')
       .set({

@@ -11,7 +11,7 @@ import { OutgoingDetail } from '../drafts/drafts.schemas.ts';
 import { getOutgoingDetail } from '../drafts/drafts.service.ts';
 import { presentTemplate } from './approval.presenter.ts';
 import * as s from './approval.schemas.ts';
-import { createTemplate, listTemplates } from './approval.templates.ts';
+import { createTemplate, listTemplates, updateTemplate } from './approval.templates.ts';
 import * as workflow from './approval.workflow.ts';
 
 const security = [{ session: [] }];
@@ -28,10 +28,15 @@ export async function approvalRoutes(app: HttpServer, deps: AppDeps): Promise<vo
         tags,
         security,
         summary: "Your organisation's approval routes, the default first (made on first use)",
+        querystring: s.TemplateListQuery,
         response: { 200: s.TemplateList, ...commonErrors },
       },
     },
-    async (request) => ({ items: (await listTemplates(db, requireActor(request))).map(presentTemplate) }),
+    async (request) => ({
+      items: (await listTemplates(db, requireActor(request), request.query.includeRetired === true)).map(
+        presentTemplate,
+      ),
+    }),
   );
 
   app.post(
@@ -50,6 +55,25 @@ export async function approvalRoutes(app: HttpServer, deps: AppDeps): Promise<vo
       const template = await createTemplate(db, useCaseContext(request, actor), request.body);
       reply.code(201);
       return presentTemplate(template);
+    },
+  );
+
+  app.patch(
+    '/api/v1/approval-templates/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Rename, change the stages of, make default, retire (active: false) or restore an approval route (organisation administrator, leader); routes under way keep their stages. Audited.',
+        params: IdParams,
+        body: s.UpdateTemplateBody,
+        response: { 200: s.Template, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return presentTemplate(await updateTemplate(db, useCaseContext(request, actor), request.params.id, request.body));
     },
   );
 

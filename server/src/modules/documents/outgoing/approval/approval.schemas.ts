@@ -36,14 +36,29 @@ export const Template = Obj({
   name: Type.String(),
   steps: Type.Array(Stage, { description: 'The ordered stages' }),
   isDefault: Type.Boolean(),
+  active: Type.Boolean({ description: 'false: retired (kept for the routes that used it; not offered any more)' }),
   version: Type.Integer(),
   createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
 });
 export const TemplateList = Obj({ items: Type.Array(Template) });
+export const TemplateListQuery = Obj({
+  includeRetired: Optional(
+    Type.Boolean({ description: 'true: also the retired templates (administrators and leaders)' }),
+  ),
+});
 export const CreateTemplateBody = Obj({
   name: Text(200),
   steps: Type.Array(StageInput, { minItems: 1, maxItems: 10 }),
   isDefault: Optional(Type.Boolean()),
+});
+
+export const UpdateTemplateBody = Obj({
+  version: Type.Integer({ minimum: 1, description: 'The version read; a newer one answers 409 record.conflict' }),
+  name: Optional(Text(200)),
+  steps: Optional(Type.Array(StageInput, { minItems: 1, maxItems: 10 })),
+  isDefault: Optional(Type.Boolean({ description: 'true: becomes the default (the previous default stops being it)' })),
+  active: Optional(Type.Boolean({ description: 'false: retire (not the default); true: restore' })),
 });
 
 export const Route = Obj({
@@ -65,15 +80,20 @@ export const Step = Obj({
   round: Type.Integer(),
   stageIndex: Type.Integer(),
   reviewerUserId: Nullable(Uuid),
-  reviewerName: Nullable(Type.String()),
+  reviewerName: Nullable(Type.String({ description: 'The person the step is given to by name' })),
+  reviewerPosition: Nullable(Type.String({ description: "That person's position (chức vụ) in the organisation" })),
   reviewerRole: Nullable(ReviewerRole),
   reviewerUnitId: Nullable(Uuid),
   reviewerUnitName: Nullable(Type.String()),
+  assignees: Type.Array(Obj({ userId: Uuid, name: Type.String(), position: Nullable(Type.String()) }), {
+    description: 'While a step given to a role waits: the people holding that role today (else empty)',
+  }),
   forwardedFrom: Nullable(Uuid),
   status: StringEnum(STEP_STATUSES),
   comment: Nullable(Type.String()),
   decidedBy: Nullable(Uuid),
-  decidedByName: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String({ description: 'Who approved, returned, forwarded or rejected the step' })),
+  decidedByPosition: Nullable(Type.String({ description: 'Their position (chức vụ) on the day they decided' })),
   decidedAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
 });

@@ -7,6 +7,7 @@ import { authorize, type Actor } from '../../../../platform/authz.ts';
 import type { UseCaseContext } from '../../../../platform/context.ts';
 import type { Db, Trx } from '../../../../platform/db/schema.ts';
 import { AppError } from '../../../../platform/errors.ts';
+import { nfc } from '../../../../platform/text.ts';
 import { vietnamDate } from '../../../../platform/time.ts';
 import { findMembersWithRole, isMemberOf } from '../../../identity/index.ts';
 import { approvalPolicy } from './approval.policy.ts';
@@ -14,11 +15,15 @@ import * as repo from './approval.repository.ts';
 import type { NewStep } from './approval.repository.ts';
 import { MAX_REVIEWERS, MAX_STAGES, type ApprovalStage, type StageReviewer } from './approval.types.ts';
 
-/** The templates of the actor's organisation, the default first (created on first use). */
-export async function listTemplates(db: Db, actor: Actor) {
+/**
+ * The templates of the actor's organisation, the default first (created on first use); with `includeRetired`
+ * (administrators and leaders only) the retired ones follow.
+ */
+export async function listTemplates(db: Db, actor: Actor, includeRetired = false) {
+  if (includeRetired) authorize(approvalPolicy.canManageTemplates(actor));
   return db.transaction().execute(async (trx) => {
     await repo.ensureDefaultTemplate(trx, actor.organizationId);
-    return repo.findTemplates(trx, actor.organizationId);
+    return repo.findTemplates(trx, actor.organizationId, includeRetired);
   });
 }
 
@@ -61,20 +66,31 @@ export interface CreateTemplateInput {
   readonly isDefault?: boolean;
 }
 
+/** The stages as stored: names trimmed and NFC, mode `all` unless said, only the fields a reviewer has. */
+function normalizeStages(steps: CreateTemplateInput['steps']): ApprovalStage[] {
+  const stages: ApprovalStage[] = steps.map((s) => ({
+    name: nfc(s.name.trim()),
+    kind: s.kind,
+    mode: s.mode ?? 'all',
+    reviewers: s.reviewers.map((r) => ('role' in r ? { role: r.role } : { userId: r.userId })),
+  }));
+  if (stages.some((s) => s.name === '')) {
+    throw new AppError('documents.invalid_template', { reason: 'names must not be blank' });
+  }
+  return stages;
+}
+
+function normalizeName(raw: string): string {
+  const name = nfc(raw.trim());
+  if (name === '') throw new AppError('documents.invalid_template', { reason: 'names must not be blank' });
+  return name;
+}
+
 export async function createTemplate(db: Db, ctx: UseCaseContext, input: CreateTemplateInput) {
   const { actor } = ctx;
   authorize(approvalPolicy.canManageTemplates(actor));
-  const stages: ApprovalStage[] = input.steps.map((s) => ({
-    name: s.name.trim(),
-    kind: s.kind,
-    mode: s.mode ?? 'all',
-    // Keep only the fields a reviewer has.
-    reviewers: s.reviewers.map((r) => ('role' in r ? { role: r.role } : { userId: r.userId })),
-  }));
-  const name = input.name.trim();
-  if (name === '' || stages.some((s) => s.name === '')) {
-    throw new AppError('documents.invalid_template', { reason: 'names must not be blank' });
-  }
+  const name = normalizeName(input.name);
+  const stages = normalizeStages(input.steps);
   return db.transaction().execute(async (trx) => {
     await checkStages(trx, actor.organizationId, stages);
     await repo.ensureDefaultTemplate(trx, actor.organizationId);
@@ -93,6 +109,63 @@ export async function createTemplate(db: Db, ctx: UseCaseContext, input: CreateT
       summary: { after: { name, isDefault: template.is_default, stages } },
     });
     return template;
+  });
+}
+
+export interface UpdateTemplateInput extends Partial<CreateTemplateInput> {
+  readonly version: number;
+  readonly active?: boolean;
+}
+
+/**
+ * Renames a template, changes its stages, makes it the default, retires or restores it (administrators and
+ * leaders of its organisation). Routes already under way keep the stages they started with (each route
+ * stores its own copy). The default cannot be retired or stop being the default: another template becomes
+ * the default instead, so a submission without a chosen route always has one.
+ */
+export async function updateTemplate(db: Db, ctx: UseCaseContext, id: string, input: UpdateTemplateInput) {
+  const { actor } = ctx;
+  authorize(approvalPolicy.canManageTemplates(actor));
+  const name = input.name === undefined ? undefined : normalizeName(input.name);
+  const stages = input.steps === undefined ? undefined : normalizeStages(input.steps);
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findTemplateById(trx, id);
+    if (!before || before.organization_id !== actor.organizationId) {
+      throw new AppError('record.not_found', { type: 'approval_template', id });
+    }
+    if (before.version !== input.version) throw new AppError('record.conflict', { version: before.version });
+    const active = input.active ?? before.active;
+    const isDefault = input.isDefault ?? before.is_default;
+    if (before.is_default && (!isDefault || !active)) {
+      throw new AppError('documents.default_template_required', { templateId: id });
+    }
+    if (isDefault && !active) {
+      throw new AppError('documents.invalid_template', { reason: 'a retired route cannot be the default' });
+    }
+    if (stages) await checkStages(trx, actor.organizationId, stages);
+    if (isDefault && !before.is_default) await repo.clearDefaultTemplate(trx, actor.organizationId, id);
+    const after = await repo.updateTemplate(trx, id, input.version, {
+      ...(name !== undefined ? { name } : {}),
+      ...(stages !== undefined ? { stages } : {}),
+      ...(input.isDefault !== undefined ? { isDefault } : {}),
+      ...(input.active !== undefined ? { active } : {}),
+    });
+    if (!after) throw new AppError('record.conflict', { version: before.version });
+    await writeAudit(trx, ctx.audit, {
+      action:
+        before.active === after.active
+          ? 'documents.approval_template_updated'
+          : after.active
+            ? 'documents.approval_template_restored'
+            : 'documents.approval_template_retired',
+      targetType: 'approval_template',
+      targetId: id,
+      summary: {
+        before: { name: before.name, isDefault: before.is_default, active: before.active, stages: before.steps },
+        after: { name: after.name, isDefault: after.is_default, active: after.active, stages: after.steps },
+      },
+    });
+    return after;
   });
 }
 

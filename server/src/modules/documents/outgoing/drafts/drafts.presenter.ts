@@ -1,6 +1,6 @@
 /** Rows → API shapes (snake_case → camelCase), explicitly. */
 import type { DocumentTypeCode } from '../../documents.types.ts';
-import { presentStage } from '../approval/approval.presenter.ts';
+import { presentStage, presentStep } from '../approval/approval.presenter.ts';
 import type { compareRevisions, getOutgoingDetail } from './drafts.service.ts';
 import type { findOutgoingPage } from './drafts.repository.ts';
 
@@ -63,6 +63,8 @@ export function presentOutgoingDetail(detail: Detail) {
       external: [...doc.recipients.external],
     },
     answersIncomingId: doc.answers_incoming_id,
+    completesAnswered: doc.completes_answered,
+    principalTitle: doc.principal_title,
     replaces: target && doc.relation_kind === 'replaces' ? related(target) : null,
     corrects: target && doc.relation_kind === 'corrects' ? related(target) : null,
     replacedBy: referrers.filter((r) => r.relation_kind === 'replaces').map(related),
@@ -107,24 +109,7 @@ export function presentOutgoingDetail(detail: Detail) {
           endedAt: iso(route.ended_at),
         }
       : null,
-    steps: detail.steps.map((s) => ({
-      id: s.id,
-      routeId: s.route_id,
-      round: s.round,
-      stageIndex: s.stage_index,
-      reviewerUserId: s.reviewer_user_id,
-      reviewerName: s.reviewer_name,
-      reviewerRole: s.reviewer_role,
-      reviewerUnitId: s.reviewer_unit_id,
-      reviewerUnitName: s.reviewer_unit_name,
-      forwardedFrom: s.forwarded_from,
-      status: s.status,
-      comment: s.comment,
-      decidedBy: s.decided_by,
-      decidedByName: s.decided_by_name,
-      decidedAt: iso(s.decided_at),
-      createdAt: s.created_at.toISOString(),
-    })),
+    steps: detail.steps.map(presentStep),
     trail: detail.events.map((e) => ({
       id: Number(e.id),
       occurredAt: e.occurred_at.toISOString(),

@@ -31,6 +31,20 @@ const ContentFields = {
   confidentiality: Optional(Confidentiality),
   replyDueDate: Optional(Nullable(IsoDate)),
   answersIncomingId: Optional(Nullable(Uuid)),
+  completesAnswered: Optional(
+    Type.Boolean({
+      description: 'Issuing it completes the incoming document it answers (default true)',
+    }),
+  ),
+  principalTitle: Optional(
+    Nullable(
+      Type.String({
+        maxLength: 200,
+        description:
+          "Title of the head signed for with KT./TL./TUQ. (e.g. 'Hiệu trưởng'); empty: the organisation's head position",
+      }),
+    ),
+  ),
   relatesTo: Optional(
     Nullable(
       Obj(
@@ -57,7 +71,12 @@ export const OutgoingQuery = Obj({
   ),
   status: Optional(OutgoingStatus),
   docType: Optional(DocType),
-  q: Optional(Type.String({ maxLength: 200, description: 'Words of the subject or body (diacritics ignored)' })),
+  q: Optional(
+    Type.String({
+      maxLength: 200,
+      description: "Words of the number ('05/QĐ-BGDĐT', '05/QĐ', '05'), subject or body (diacritics ignored)",
+    }),
+  ),
   limit: Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
@@ -140,6 +159,8 @@ export const OutgoingDetail = Obj({
     external: Type.Array(Type.String()),
   }),
   answersIncomingId: Nullable(Uuid),
+  completesAnswered: Type.Boolean({ description: 'Issuing it completes the incoming document it answers' }),
+  principalTitle: Nullable(Type.String({ description: 'Title of the head signed for (KT./TL./TUQ.), if set' })),
   replaces: Nullable(RelatedRef),
   corrects: Nullable(RelatedRef),
   replacedBy: Type.Array(RelatedRef, { description: 'Issued documents replacing this one' }),

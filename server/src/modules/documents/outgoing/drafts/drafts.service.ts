@@ -8,6 +8,7 @@ import { authorize, type Actor } from '../../../../platform/authz.ts';
 import type { UseCaseContext } from '../../../../platform/context.ts';
 import type { Db, Trx } from '../../../../platform/db/schema.ts';
 import { AppError } from '../../../../platform/errors.ts';
+import { nfc } from '../../../../platform/text.ts';
 import { vietnamDate } from '../../../../platform/time.ts';
 import { assertFilesAttachable, findFilesByIds } from '../../../files/index.ts';
 import { isMemberOf } from '../../../identity/index.ts';
@@ -41,6 +42,10 @@ export interface DraftInput {
   readonly confidentiality?: Confidentiality;
   readonly replyDueDate?: string | null;
   readonly answersIncomingId?: string | null;
+  /** Issuing it completes the incoming document it answers (default true). */
+  readonly completesAnswered?: boolean;
+  /** The title of the head signed for with KT./TL./TUQ., when not the organisation's head position. */
+  readonly principalTitle?: string | null;
   /** Thay thế / đính chính: an issued outgoing document of the organisation this one replaces or corrects. */
   readonly relatesTo?: { readonly documentId: string; readonly kind: OutgoingRelationKind } | null;
   /** The working files of the draft (e.g. DOCX), the actor's own uploads. */
@@ -67,6 +72,8 @@ function contentOf(input: DraftInput): DraftContent {
     confidentiality: input.confidentiality ?? 'normal',
     replyDueDate: input.replyDueDate ?? null,
     answersIncomingId: input.answersIncomingId ?? null,
+    completesAnswered: input.completesAnswered ?? true,
+    principalTitle: input.principalTitle ? nfc(input.principalTitle.trim()) || null : null,
   };
 }
 
@@ -130,6 +137,8 @@ function contentColumns(c: DraftContent) {
     confidentiality: c.confidentiality,
     reply_due_date: c.replyDueDate,
     answers_incoming_id: c.answersIncomingId,
+    completes_answered: c.completesAnswered,
+    principal_title: c.principalTitle,
   };
 }
 

@@ -28,6 +28,8 @@ export interface OutgoingDocumentsTable {
   confidentiality: Generated<Confidentiality>;
   reply_due_date: DateColumn | null;
   answers_incoming_id: string | null;
+  completes_answered: Generated<boolean>;
+  principal_title: Generated<string | null>;
   /** Thay thế / đính chính: the issued outgoing document this one replaces or corrects. */
   related_outgoing_id: Generated<string | null>;
   relation_kind: Generated<OutgoingRelationKind | null>;

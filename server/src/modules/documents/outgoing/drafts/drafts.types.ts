@@ -52,6 +52,13 @@ export interface DraftContent {
   readonly confidentiality: Confidentiality;
   readonly replyDueDate: string | null;
   readonly answersIncomingId: string | null;
+  /** Issuing it completes the incoming document it answers (configurable per draft; on by default). */
+  readonly completesAnswered: boolean;
+  /**
+   * The title of the head the signer signs for with KT./TL./TUQ. ('Hiệu trưởng'); null: the organisation's
+   * head position, or the usual title for its kind.
+   */
+  readonly principalTitle: string | null;
 }
 
 export const DRAFT_FIELDS = [
@@ -66,6 +73,8 @@ export const DRAFT_FIELDS = [
   'confidentiality',
   'replyDueDate',
   'answersIncomingId',
+  'completesAnswered',
+  'principalTitle',
 ] as const satisfies readonly (keyof DraftContent)[];
 
 export interface RevisionFile {

@@ -19,13 +19,21 @@ import { findOrganizationsByIds, findUnitById, getOrganizationById } from '../..
 import type { DocumentTypeCode } from '../../documents.types.ts';
 import { getLockedVisible as getLockedIncoming } from '../../incoming/incoming.service.ts';
 import { receiveIncoming } from '../../incoming/incoming.service.ts';
+import { incomingPolicy } from '../../incoming/incoming.policy.ts';
 import * as incomingRepo from '../../incoming/incoming.repository.ts';
 import { resolveReviewerScope } from '../approval/approval.scope.ts';
 import { getLockedVisible } from '../approval/approval.steps.ts';
 import * as drafts from '../drafts/drafts.repository.ts';
 import { issueNumber } from '../numbering/index.ts';
 import { renderOfficialPdf, type AuthorityPrefix, type OfficialDocumentInput } from '../render/index.ts';
-import { recordRecipientStatus, setDispatchStatus, sourceOutgoingId, sourceReferenceOf } from './issuing.status.ts';
+import { principalTitle } from './issuing.principal.ts';
+import {
+  hasSenderDispatch,
+  recordRecipientStatus,
+  setDispatchStatus,
+  sourceOutgoingId,
+  sourceReferenceOf,
+} from './issuing.status.ts';
 import './issuing.tables.ts';
 import type { DispatchChannel, DispatchStatus } from './issuing.types.ts';
 
@@ -78,7 +86,11 @@ async function officialPdf(
   const unit = doc.drafting_unit_id ? await findUnitById(trx, doc.drafting_unit_id) : undefined;
   const authority = doc.authority_prefix ? (`${doc.authority_prefix}.` as AuthorityPrefix) : null;
   const principal =
-    authority === 'TM.' ? organization.name : organization.kind === 'ministry' ? 'Bộ trưởng' : 'Giám đốc';
+    authority === 'TM.'
+      ? organization.name
+      : authority === 'KT.' || authority === 'TL.' || authority === 'TUQ.'
+        ? await principalTitle(trx, organization, doc.signer_user_id, doc.principal_title)
+        : null;
   const input: OfficialDocumentInput = {
     parentOrganizationName: parent?.name ?? null,
     organizationName: organization.name,
@@ -92,7 +104,7 @@ async function officialPdf(
     body: doc.body,
     signature: {
       authority,
-      principal: authority && authority !== 'Q.' ? principal : null,
+      principal,
       position: doc.signer_position_title ?? '',
       name: signer?.full_name ?? '',
     },
@@ -107,6 +119,7 @@ async function officialPdf(
 /** The incoming document this one answers is completed (answered by its number), if it is still open. */
 async function completeAnswered(
   trx: Trx,
+  jobs: JobQueue,
   ctx: UseCaseContext,
   incomingId: string,
   outgoingId: string,
@@ -151,7 +164,7 @@ async function completeAnswered(
     targetId: incomingId,
     summary: { before: { status: doc.status }, after: { status: 'completed', answeredBy: fullNumber } },
   });
-  await recordRecipientStatus(trx, after, 'completed', { actorUserId: ctx.actor.userId });
+  await recordRecipientStatus(trx, jobs, after, 'completed', { actorUserId: ctx.actor.userId });
 }
 
 /** The clerk issues an approved document: number, official PDF, dispatches — one transaction. */
@@ -309,8 +322,9 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
         after: { status: 'issued', fullNumber: issued.full_number, fileId, recipients: dispatches.length },
       },
     });
-    if (doc.answers_incoming_id) {
-      await completeAnswered(trx, ctx, doc.answers_incoming_id, id, issued.full_number, now);
+    // The draft chooses whether issuing the answer completes the incoming document it answers.
+    if (doc.answers_incoming_id && doc.completes_answered) {
+      await completeAnswered(trx, deps.jobs, ctx, doc.answers_incoming_id, id, issued.full_number, now);
     }
     if (doc.related_outgoing_id && doc.relation_kind) {
       await markRelated(trx, ctx, doc.related_outgoing_id, doc.relation_kind, id, issued.full_number, now);
@@ -485,7 +499,7 @@ async function closeCopy(
 
 /** The recipient's clerk refuses a document received on EduGov (not for this organisation, wrong, unreadable): 02. */
 export async function refuseIncoming(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'jobs'>,
   ctx: UseCaseContext,
   id: string,
   input: { note: string },
@@ -497,7 +511,7 @@ export async function refuseIncoming(
     const doc = await getLockedIncoming(trx, actor, id);
     if (doc.status !== 'received')
       throw new AppError('documents.invalid_state', { status: doc.status, allowed: ['received'] });
-    authorize(hasRole(actor, 'clerk') && doc.organization_id === actor.organizationId, { action: 'refuse' });
+    authorize(incomingPolicy.canRefuse(actor, doc, await hasSenderDispatch(trx, id)), { action: 'refuse' });
     const now = new Date();
     const after = await closeCopy(trx, doc, 'refused', actor.userId, now);
     await incomingRepo.insertEvent(trx, {
@@ -514,7 +528,7 @@ export async function refuseIncoming(
       targetId: id,
       summary: { before: { status: doc.status }, after: { status: 'closed', outcome: 'refused' } },
     });
-    await recordRecipientStatus(trx, after, '02', { reason: note, actorUserId: actor.userId });
+    await recordRecipientStatus(trx, deps.jobs, after, '02', { reason: note, actorUserId: actor.userId });
     return after;
   });
 }
