@@ -1,6 +1,7 @@
 /** load config → open db (lock, migrate, seed in demo) → build app → listen; graceful shutdown. */
 import { buildApp } from './app.ts';
 import { seedDemoIncoming } from './modules/documents/index.ts';
+import { ensureDemoSigningMaterial } from './modules/signatures/index.ts';
 import { connect, migrateAndSeedReference, seedDemo, type DemoSeedResult } from './bootstrap.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -88,6 +89,12 @@ async function main(): Promise<void> {
   if (demo) {
     const seeded = await seedDemoIncoming({ db: handle.db, jobs, config });
     if (seeded > 0) logger.info({ documents: seeded }, 'demo incoming documents created');
+    // Making the demo PKI takes seconds on first start (keys, certificates, PKCS#12): not awaited.
+    ensureDemoSigningMaterial({ db: handle.db, config })
+      .then((credentials) => {
+        if (credentials > 0) logger.info({ credentials }, 'demo signing certificates created (PIN 123456)');
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'could not create the demo signing certificates'));
   }
 
   let closing = false;

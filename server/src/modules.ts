@@ -5,6 +5,7 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgModule } from './modules/org/index.ts';
 import { filesModule } from './modules/files/index.ts';
+import { signaturesModule } from './modules/signatures/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 
 export const MODULES: readonly AppModule[] = [
@@ -13,5 +14,6 @@ export const MODULES: readonly AppModule[] = [
   calendarModule,
   notificationsModule,
   filesModule,
+  signaturesModule,
   documentsModule,
 ];

@@ -43,6 +43,17 @@ export interface Config {
   readonly publicUrl: string;
   /** Remind the assignee when a deadline is this many working days away. */
   readonly dueSoonWorkingDays: number;
+  /**
+   * Secret (≥ 32 characters) that wraps the PKCS#12 signing credentials stored in the database; required in
+   * production, a fixed development key otherwise.
+   */
+  readonly signingKeySecret: string | undefined;
+  /** RFC 3161 time-stamping authority; when set, every signature gets a timestamp (PAdES B-T). */
+  readonly tsaUrl: string | undefined;
+  /** Largest edXML package accepted by the exchange (bytes, default 50 MB). */
+  readonly edxmlMaxBytes: number;
+  /** PEM files of the certificates trusted for edXML signatures (EDXML_TRUST_LIST, comma-separated paths). */
+  readonly edxmlTrustList: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -101,6 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
     problems.push('SMTP_URL must start with smtp:// or smtps://');
   const port = int('PORT', 3000, 0, 65535);
+  const signingKeySecret = env.SIGNING_KEY_SECRET || undefined;
+  if (signingKeySecret !== undefined && signingKeySecret.length < 32) {
+    problems.push('SIGNING_KEY_SECRET must be at least 32 characters');
+  }
+  const tsaUrl = env.TSA_URL?.trim() || undefined;
+  if (tsaUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(tsaUrl)) problems.push('TSA_URL must be an http(s) URL');
 
   const config: Config = {
     env: nodeEnv as Config['env'],
@@ -133,6 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM?.trim() || 'EduGov <no-reply@edugov.local>',
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     dueSoonWorkingDays: int('DUE_SOON_WORKING_DAYS', 2, 0, 30),
+    signingKeySecret,
+    tsaUrl,
+    edxmlMaxBytes: int('EDXML_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    edxmlTrustList: (env.EDXML_TRUST_LIST ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map((p) => path.resolve(env.INIT_CWD ?? process.cwd(), p)),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
