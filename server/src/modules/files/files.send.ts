@@ -35,7 +35,7 @@ export async function sendFile(
       contentDisposition(options.inline ? 'inline' : 'attachment', downloadName(file.original_name, file.media_type)),
     )
     .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private')
+    .header('cache-control', 'private, no-store')
     .header('content-security-policy', FILE_CSP)
     .send(stream);
 }

@@ -161,7 +161,7 @@ describe('uploading and reading files', () => {
       `attachment; filename="Cong van so 15.pdf"; filename*=UTF-8''C%C3%B4ng%20v%C4%83n%20s%E1%BB%91%2015.pdf`,
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['cache-control']).toBe('private');
+    expect(res.headers['cache-control']).toBe('private, no-store');
 
     const inline = await specialist.get(`/api/v1/files/${file.id}/content?inline=true`);
     expect(inline.rawBody.equals(pdf)).toBe(true);

@@ -70,16 +70,20 @@ export interface CookieSettings {
   readonly maxAgeSeconds: number;
 }
 
+/** Secure when configured, and always when the request came over HTTPS (with TRUST_PROXY, X-Forwarded-Proto). */
+const secureFor = (reply: FastifyReply, settings: CookieSettings) =>
+  settings.secure || reply.request.protocol === 'https';
+
 export function setSessionCookie(reply: FastifyReply, token: string, settings: CookieSettings): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: settings.secure,
+    secure: secureFor(reply, settings),
     maxAge: settings.maxAgeSeconds,
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply, settings: CookieSettings): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: settings.secure });
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureFor(reply, settings) });
 }

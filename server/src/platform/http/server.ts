@@ -22,7 +22,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { errorBody } from '../errors.ts';
+import { AppError, errorBody } from '../errors.ts';
 import { normalizeDeep } from '../text.ts';
 import { handleError, requestLang } from './errors.ts';
 
@@ -54,6 +54,19 @@ export async function createHttpServer({ config, logger }: HttpServerOptions): P
 
   await app.register(cookie);
   app.setErrorHandler(handleError);
+  // JSON bodies must be valid UTF-8: bytes that are not are refused, never turned into U+FFFD and stored.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      return done(new AppError('request.invalid', { reason: 'the body is not valid UTF-8' }), undefined);
+    }
+    defaultJson(request, text, done);
+  });
   // Bodies are validated strictly (a number is not a string); query strings and paths are text, so
   // they are coerced to the declared types. Unknown fields are rejected, never silently dropped.
   const strict = newAjv(false);
@@ -66,8 +79,9 @@ export async function createHttpServer({ config, logger }: HttpServerOptions): P
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    // The API docs UI (Swagger UI) needs inline scripts, so it goes without the CSP; it still may not be framed.
     if (!request.url.startsWith('/api/docs')) {
-      reply.header('x-frame-options', 'DENY');
       reply.header(
         'content-security-policy',
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
@@ -75,9 +89,14 @@ export async function createHttpServer({ config, logger }: HttpServerOptions): P
       );
     }
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Behind HTTPS (directly or, with TRUST_PROXY, X-Forwarded-Proto) browsers must keep to HTTPS.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   // Every string that enters EduGov is NFC (Vietnamese input may arrive decomposed).
+  // Control characters other than tab and line breaks have no place in text (they break exports and logs).
   app.addHook('preValidation', async (request) => {
+    const bad = findControlCharacter(request.body) ?? findControlCharacter(request.query);
+    if (bad !== undefined) throw new AppError('request.invalid', { field: bad, reason: 'control character' });
     if (request.body !== undefined) request.body = normalizeDeep(request.body);
     if (request.query !== undefined) request.query = normalizeDeep(request.query);
   });
@@ -105,6 +124,21 @@ export async function createHttpServer({ config, logger }: HttpServerOptions): P
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The path of the first string (or key) in a JSON value holding a control character, if any. */
+export function findControlCharacter(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path || '/' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, v] of Object.entries(value)) {
+    if (CONTROL.test(key)) return `${path}/${key}`;
+    const found = findControlCharacter(v, `${path}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function newAjv(coerceTypes: false | 'array'): Ajv {
