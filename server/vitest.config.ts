@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    // The heavy suites run apart: npm run test:heavy (vitest.heavy.config.ts).
+    exclude: ['**/node_modules/**', 'src/**/*.heavy.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

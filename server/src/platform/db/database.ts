@@ -47,10 +47,20 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // JIT off: the planner's cost of the inbox queries (correlated subqueries) crosses jit_above_cost, and
+    // compiling them took ~1.4 s of a 1.4 s query in the benchmark (bench/README.md); OLTP reads never gain.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      options: '-c jit=off',
+    });
     pool.on('error', () => {
       // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
     });
+    // A client checked out of the pool (a transaction between two queries) has no error listener of
+    // pg-pool's: a dropped connection would be an unhandled 'error' event that kills the process. With this
+    // one, the next query on it fails (→ 503 database.unavailable) and the pool discards it on release.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const listener = new PgListener(options.databaseUrl);
     return {

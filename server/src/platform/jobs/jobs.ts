@@ -186,12 +186,23 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
   for (const job of options.jobs) {
     if (job.enabled && !job.enabled(options.config)) continue;
     known.set(job.name, job);
-    await boss.createQueue(job.name, {
-      name: job.name,
-      retryLimit: job.retryLimit,
-      retryDelay: job.retryDelaySeconds,
-      retryBackoff: job.retryBackoff,
-    });
+    // Processes starting together on a new database create the same queues at once, and pg-boss's
+    // create_queue can then deadlock (40P01); the loser tries again and finds the queue made.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(job.name, {
+          name: job.name,
+          retryLimit: job.retryLimit,
+          retryDelay: job.retryDelaySeconds,
+          retryBackoff: job.retryBackoff,
+        });
+        break;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+      }
+    }
     if (options.work) {
       await boss.work<object>(
         job.name,
