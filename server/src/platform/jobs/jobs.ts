@@ -6,6 +6,7 @@
  * and pg-boss keeps one job per slot (`singletonSeconds`), however many processes offer it.
  */
 import { CompiledQuery, sql } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -114,6 +115,8 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
   const known = new Map<string, AnyJob>();
   const timers: NodeJS.Timeout[] = [];
   const offering = new Set<Promise<unknown>>();
+  /** Handlers still running: pg-boss stops waiting for them after its timeout, but they still use the pool. */
+  const running = new Set<Promise<unknown>>();
   let stopping = false;
 
   /** Offers the job for the current slot now and then several times per slot; duplicates are refused. */
@@ -180,6 +183,10 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
       for (const timer of timers) clearInterval(timer);
       await Promise.all(offering);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // A handler that outlived pg-boss's wait still queries, and pg-boss records its outcome without awaiting
+      // it: the caller must not close the pool before both are done (else an unhandled rejection).
+      await Promise.race([Promise.allSettled([...running]), sleep(30_000, undefined, { ref: false })]);
+      await sleep(100);
     },
   };
 
@@ -211,19 +218,23 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
           if (!item) return;
           const attempt = item.retryCount + 1;
           const log = options.logger.child({ job: job.name, jobId: item.id, attempt });
+          const run = job.handler(item.data, {
+            jobId: item.id,
+            attempt,
+            db: options.db,
+            config: options.config,
+            jobs: queue,
+            logger: log,
+          });
+          running.add(run);
           try {
-            await job.handler(item.data, {
-              jobId: item.id,
-              attempt,
-              db: options.db,
-              config: options.config,
-              jobs: queue,
-              logger: log,
-            });
+            await run;
             log.info('job done');
           } catch (error) {
             log.warn({ err: error }, 'job failed');
             throw error;
+          } finally {
+            running.delete(run);
           }
         },
       );
