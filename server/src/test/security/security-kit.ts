@@ -114,9 +114,30 @@ export function exampleQuery(route: ApiRoute): string {
 const ajv = new Ajv({ strict: false, allErrors: false });
 addFormats.default(ajv, { mode: 'full' });
 
+/**
+ * OpenAPI 3.0's `nullable: true` as JSON Schema: null or the rest of the schema. Ajv's own `nullable` only
+ * widens `type`, so an enum that is nullable (the server's TypeBox `Nullable(StringEnum)`) would refuse null.
+ */
+function withNull(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withNull);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === 'enum' ? v : withNull(v)]));
+  if (out.nullable !== true) return out;
+  delete out.nullable;
+  return { anyOf: [out, { type: 'null' }] };
+}
+
+const compiled = new WeakMap<object, (value: unknown) => boolean>();
+
 /** Whether `value` satisfies the (OpenAPI 3.0) schema — the generators below are checked with it. */
 export function satisfies(schema: JsonSchema, value: unknown): boolean {
-  return ajv.validate(schema as object, value) as boolean;
+  let validate = compiled.get(schema as object);
+  if (!validate) {
+    const check = ajv.compile(withNull(schema) as object);
+    validate = (v) => check(v) as boolean;
+    compiled.set(schema as object, validate);
+  }
+  return validate(value);
 }
 
 const FORMAT_EXAMPLES: Record<string, string> = {
