@@ -89,12 +89,14 @@ async function main(): Promise<void> {
   if (demo) {
     const seeded = await seedDemoIncoming({ db: handle.db, jobs, config });
     if (seeded > 0) logger.info({ documents: seeded }, 'demo incoming documents created');
-    // Making the demo PKI takes seconds on first start (keys, certificates, PKCS#12): not awaited.
-    ensureDemoSigningMaterial({ db: handle.db, config })
-      .then((credentials) => {
-        if (credentials > 0) logger.info({ credentials }, 'demo signing certificates created (PIN 123456)');
-      })
-      .catch((err: unknown) => logger.warn({ err }, 'could not create the demo signing certificates'));
+    // The demo PKI (keys, certificates, PKCS#12; seconds on first start) is made before the server listens:
+    // once an organisation has a certificate its approvals sign, so the flow must not change under a user.
+    try {
+      const credentials = await ensureDemoSigningMaterial({ db: handle.db, config });
+      if (credentials > 0) logger.info({ credentials }, 'demo signing certificates created (PIN 123456)');
+    } catch (err) {
+      logger.warn({ err }, 'could not create the demo signing certificates');
+    }
   }
 
   let closing = false;

@@ -146,6 +146,11 @@ export const ERROR_CODES = {
     vi: 'Có thể trùng văn bản đã vào sổ (cùng cơ quan ban hành, số ký hiệu và ngày). Kiểm tra lại hoặc xác nhận vẫn vào sổ',
     en: 'Possibly a duplicate of a registered document (same issuer, number and date). Check, or confirm to register anyway',
   },
+  'documents.signature_invalid': {
+    status: 409,
+    vi: 'Chữ ký số của văn bản không hợp lệ (văn bản có thể đã bị sửa đổi sau khi ký). Kiểm tra lại với nơi gửi, hoặc xác nhận vẫn vào sổ và ghi rõ lý do',
+    en: "The document's digital signature is invalid (it may have been changed after signing). Check with the sender, or confirm to register it anyway with a note",
+  },
   'documents.invalid_dates': {
     status: 400,
     vi: 'Ngày tháng không hợp lệ (ngày văn bản, ngày đến hoặc hạn trả lời)',
@@ -231,6 +236,26 @@ export const ERROR_CODES = {
     status: 409,
     vi: 'Chưa có chứng thư số để ký (hãy nạp chứng thư số hoặc liên hệ quản trị)',
     en: 'No signing certificate is set up (import one or ask an administrator)',
+  },
+  'signatures.pin_required': {
+    status: 400,
+    vi: 'Cần nhập mã PIN của chứng thư số để ký',
+    en: 'The certificate PIN is needed to sign',
+  },
+  'signatures.result_not_valid': {
+    status: 409,
+    vi: 'Văn bản sau khi ký không được xác thực là hợp lệ (chứng thư số hết hạn, không tin cậy hoặc chữ ký hỏng); chưa phát hành',
+    en: 'The signed document does not validate (expired or untrusted certificate, or a broken signature); nothing was issued',
+  },
+  'documents.signature_required': {
+    status: 409,
+    vi: 'Cơ quan ký số văn bản: văn bản phải có chữ ký số hợp lệ của người ký trước khi phát hành',
+    en: 'The organisation signs digitally: the document needs a valid signature of its signer before it is issued',
+  },
+  'documents.signed_pdf_mismatch': {
+    status: 409,
+    vi: 'Văn bản đã ký không khớp với số, ký hiệu hoặc năm phát hành; cần trình ký lại',
+    en: 'The signed document does not match the number notation or year of issue; it must be signed again',
   },
   'signatures.wrong_pin': { status: 400, vi: 'Mã PIN của chứng thư số không đúng', en: 'The certificate PIN is wrong' },
   'signatures.certificate_not_valid': {

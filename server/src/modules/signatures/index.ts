@@ -5,7 +5,8 @@
  *
  * For the outgoing module: the leader's approval calls `signAsPerson`, the clerk's issue step (after
  * numbering) calls `signAsOrganization` with the signer placement it got back; both take the caller's
- * transaction and audit context. Incoming registration calls `validateStoredFile` (or `validatePdf`).
+ * transaction and audit context. Incoming arrival and registration call `ensureValidation` (the stored report,
+ * or a new one); the incoming views read `latestValidations` / `latestVerdicts`.
  */
 import type { AppModule } from '../../platform/context.ts';
 import { signaturesMigrations } from './migrations/index.ts';
@@ -22,13 +23,19 @@ export const signaturesModule: AppModule = {
 export {
   DEMO_SIGNING_PIN,
   ensureDemoSigningMaterial,
+  ensureValidation,
   latestValidation,
+  latestValidations,
+  latestVerdicts,
   openSigningKey,
+  organizationSigns,
   signAsOrganization,
   signAsPerson,
+  storeValidationReport,
   trustAnchors,
   validatePdf,
   validateStoredFile,
+  type BlankFillSlot,
   type SignaturesDeps,
   type SignedPdf,
 } from './signatures.service.ts';

@@ -100,6 +100,35 @@ export async function latestValidation(db: DbOrTrx, fileId: string): Promise<Val
     .executeTakeFirst();
 }
 
+/** The latest report of each of the files (those never validated are left out). */
+export async function latestValidations(db: DbOrTrx, fileIds: readonly string[]): Promise<ValidationRow[]> {
+  if (fileIds.length === 0) return [];
+  return db
+    .selectFrom('signature_validations')
+    .distinctOn('file_id')
+    .selectAll()
+    .where('file_id', 'in', [...fileIds])
+    .orderBy('file_id')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The latest verdict of each of the files, without the reports (for lists). */
+export async function latestVerdicts(
+  db: DbOrTrx,
+  fileIds: readonly string[],
+): Promise<Pick<ValidationRow, 'file_id' | 'verdict'>[]> {
+  if (fileIds.length === 0) return [];
+  return db
+    .selectFrom('signature_validations')
+    .distinctOn('file_id')
+    .select(['file_id', 'verdict'])
+    .where('file_id', 'in', [...fileIds])
+    .orderBy('file_id')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
 export async function findImage(
   db: DbOrTrx,
   owner: { userId: string } | { organizationId: string },

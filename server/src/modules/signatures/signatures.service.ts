@@ -15,6 +15,7 @@ import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findFilesByIds, readFileBytes } from '../files/index.ts';
 import {
+  blankFillAppearance,
   defaultSignerPlacement,
   organizationSealAppearance,
   signerImageAppearance,
@@ -45,6 +46,9 @@ import * as repo from './signatures.repository.ts';
 import type { CredentialOwner, CredentialRow } from './signatures.repository.ts';
 
 export type SignaturesDeps = Pick<AppDeps, 'config' | 'db'>;
+
+/** A blank on a page to write into (the outgoing renderer's layout slots have this shape). */
+export type BlankFillSlot = Parameters<typeof blankFillAppearance>[0];
 
 /** The PIN of every demo credential (demo mode only; shown in the README). */
 export const DEMO_SIGNING_PIN = '123456';
@@ -293,6 +297,7 @@ async function signWith(
     cscAccessToken?: string;
     pdf: Uint8Array;
     appearance: (time: Date) => SignatureAppearance | undefined;
+    stamps?: readonly (SignatureAppearance & { text: string })[];
     signerName: string;
     reason: string;
     location?: string;
@@ -311,6 +316,7 @@ async function signWith(
       reason: input.reason,
       ...(input.location ? { location: input.location } : {}),
       ...(appearance ? { appearance } : {}),
+      ...(input.stamps?.length ? { stamps: input.stamps } : {}),
       ...(deps.config.tsaUrl ? { timestamp: httpTimestamp(deps.config.tsaUrl) } : {}),
     });
   } catch (error) {
@@ -392,6 +398,10 @@ export async function signAsOrganization(
     pdf: Uint8Array;
     signerPlacement?: Placement | null;
     textBlock?: readonly string[];
+    /** No appearance: the page already prints what the signature stands for (an electronic copy's ô 14). */
+    invisible?: boolean;
+    /** Text filled into blanks with this signature (the number and date of a document the leader signed). */
+    fills?: readonly { slot: BlankFillSlot; text: string; align?: 'center' | 'right' }[];
     reason?: string;
     target?: { type: string; id: string | null };
   },
@@ -405,6 +415,7 @@ export async function signAsOrganization(
   const sealImage = await repo.findImage(trx, { organizationId: input.organizationId });
   const signer = input.signerPlacement ?? (await defaultSignerPlacement(input.pdf).catch(() => null));
   const appearance = (time: Date): SignatureAppearance | undefined => {
+    if (input.invisible) return undefined;
     if (input.textBlock) return textBlockAppearance({ lines: input.textBlock, signingTime: time });
     if (sealImage && signer) {
       return organizationSealAppearance({
@@ -422,6 +433,7 @@ export async function signAsOrganization(
     ...(input.cscAccessToken ? { cscAccessToken: input.cscAccessToken } : {}),
     pdf: input.pdf,
     appearance,
+    ...(input.fills?.length ? { stamps: input.fills.map((f) => blankFillAppearance(f.slot, f.text, f.align)) } : {}),
     signerName: org.name,
     reason: input.reason ?? 'Ký số của cơ quan, tổ chức',
     ...(input.target ? { target: input.target } : {}),
@@ -436,18 +448,13 @@ export async function validatePdf(db: DbOrTrx, pdf: Uint8Array): Promise<Validat
   return validatePdfSignatures(pdf, await trustAnchors(db));
 }
 
-/**
- * Validates a stored file and stores the report. The caller has checked that the actor may read the file
- * (the route checks the files module's direct-read rule; other modules check their own record first).
- */
-export async function validateStoredFile(
-  deps: SignaturesDeps,
+/** Stores a report already made for a stored file (e.g. right after signing it), with its audit row. */
+export async function storeValidationReport(
   trx: DbOrTrx,
   audit: AuditContext,
-  input: { fileId: string; organizationId: string; validatedBy: string | null },
+  input: { fileId: string; organizationId: string; validatedBy: string | null; report: ValidationReport },
 ): Promise<repo.ValidationRow> {
-  const bytes = await readFileBytes({ config: deps.config, db: trx as never }, input.fileId);
-  const report = await validatePdf(trx, new Uint8Array(bytes));
+  const { report } = input;
   const row = await repo.insertValidation(trx, {
     file_id: input.fileId,
     organization_id: input.organizationId,
@@ -465,6 +472,21 @@ export async function validateStoredFile(
   return row;
 }
 
+/**
+ * Validates a stored file and stores the report. The caller has checked that the actor may read the file
+ * (the route checks the files module's direct-read rule; other modules check their own record first).
+ */
+export async function validateStoredFile(
+  deps: SignaturesDeps,
+  trx: DbOrTrx,
+  audit: AuditContext,
+  input: { fileId: string; organizationId: string; validatedBy: string | null },
+): Promise<repo.ValidationRow> {
+  const bytes = await readFileBytes({ config: deps.config, db: trx as never }, input.fileId);
+  const report = await validatePdf(trx, new Uint8Array(bytes));
+  return storeValidationReport(trx, audit, { ...input, report });
+}
+
 /** The latest stored report of a file, if any. */
 export async function latestValidation(db: DbOrTrx, fileId: string): Promise<repo.ValidationRow | undefined> {
   return repo.latestValidation(db, fileId);
@@ -474,6 +496,44 @@ export async function assertReadableFile(deps: SignaturesDeps, ctx: UseCaseConte
   const [file] = await findFilesByIds(deps.db, [fileId]);
   if (!file || !signaturesPolicy.canValidateFile(ctx.actor, file))
     throw new AppError('files.not_found', { id: fileId });
+}
+
+/**
+ * The stored report of a PDF, validating it now if it has none: a document issued to 50 organisations is
+ * validated once and every arrival reuses that report. `fresh` validates now whatever is stored (at
+ * registration: the trust list may have changed). Files that are not PDFs are not validated: undefined.
+ * As with `validateStoredFile`, the caller has checked that the actor may read the file.
+ */
+export async function ensureValidation(
+  deps: SignaturesDeps,
+  trx: DbOrTrx,
+  audit: AuditContext,
+  input: { fileId: string; organizationId: string; validatedBy: string | null; fresh?: boolean },
+): Promise<repo.ValidationRow | undefined> {
+  const [file] = await findFilesByIds(trx, [input.fileId]);
+  if (!file || file.media_type !== 'application/pdf') return undefined;
+  const stored = input.fresh ? undefined : await repo.latestValidation(trx, input.fileId);
+  return (
+    stored ??
+    validateStoredFile(deps, trx, audit, {
+      fileId: input.fileId,
+      organizationId: input.organizationId,
+      validatedBy: input.validatedBy,
+    })
+  );
+}
+
+/** The latest stored report of each of the files (files never validated are left out). */
+export async function latestValidations(db: DbOrTrx, fileIds: readonly string[]): Promise<repo.ValidationRow[]> {
+  return repo.latestValidations(db, fileIds);
+}
+
+/** The latest verdict of each of the files that has one, in one query (for lists). */
+export async function latestVerdicts(
+  db: DbOrTrx,
+  fileIds: readonly string[],
+): Promise<Map<string, repo.ValidationRow['verdict']>> {
+  return new Map((await repo.latestVerdicts(db, fileIds)).map((r) => [r.file_id, r.verdict]));
 }
 
 // ───────────────────────────── images ─────────────────────────────
@@ -516,6 +576,14 @@ export async function getImage(db: DbOrTrx, ctx: UseCaseContext, kind: 'signatur
   );
   if (!row) throw new AppError('record.not_found');
   return row;
+}
+
+/**
+ * Whether an organisation signs digitally: it does once it has a signing credential. From then on what it
+ * issues carries the approving leader's signature and its own; before, it issues on paper as it used to.
+ */
+export async function organizationSigns(db: DbOrTrx, organizationId: string): Promise<boolean> {
+  return (await repo.findActiveCredential(db, { organizationId })) !== undefined;
 }
 
 export async function myCredentials(db: DbOrTrx, ctx: UseCaseContext) {

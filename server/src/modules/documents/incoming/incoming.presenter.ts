@@ -1,10 +1,12 @@
 /** Rows → API shapes (snake_case → camelCase), explicitly. */
 import { vietnamDate } from '../../../platform/time.ts';
+import type { ValidationRow } from '../../signatures/index.ts';
 import type { DocumentTypeCode } from '../documents.types.ts';
-import type { getIncomingDetail } from './incoming.service.ts';
+import type { getIncomingDetail, listIncoming } from './incoming.service.ts';
 import type { findIncomingPage } from './incoming.repository.ts';
 
 type SummaryRow = Awaited<ReturnType<typeof findIncomingPage>>['rows'][number];
+type ListRow = Awaited<ReturnType<typeof listIncoming>>['rows'][number];
 type Detail = Awaited<ReturnType<typeof getIncomingDetail>>;
 type FileMeta = { id: string; original_name: string; media_type: string; size_bytes: number };
 
@@ -44,11 +46,41 @@ export function presentIncomingSummary(row: SummaryRow) {
   return { ...summary(row), leadUnitName: row.lead_unit_name, leadUserName: row.lead_user_name };
 }
 
+export function presentIncomingListItem(row: ListRow) {
+  return { ...presentIncomingSummary(row), signatureVerdict: row.signature_verdict };
+}
+
+const reason = (r: { code: string; vi: string; en: string }) => ({ code: r.code, vi: r.vi, en: r.en });
+
+/** A stored validation report, compactly: the verdict with its reasons, and who signed and how each signature fares. */
+export function presentFileSignature(v: ValidationRow) {
+  return {
+    verdict: v.verdict,
+    signatureCount: v.signature_count,
+    validatedAt: v.created_at.toISOString(),
+    reasons: v.report.reasons.map(reason),
+    signers: v.report.signatures.map((s) => ({
+      name: s.signerName,
+      organization: s.organization,
+      signingTime: s.signingTime,
+      timestamped: s.timestamped,
+      intact: s.intact,
+      coversWholeDocument: s.coversWholeDocument,
+      trusted: s.trusted,
+      verdict: s.verdict,
+      reasons: s.reasons.map(reason),
+    })),
+  };
+}
+
 export function presentIncomingDetail(detail: Detail, files: readonly FileMeta[]) {
   const { doc } = detail;
   const meta = new Map(files.map((f) => [f.id, f]));
+  const validations = new Map(detail.validations.map((v) => [v.file_id, v]));
+  const main = detail.files.find((f) => f.kind === 'main');
   return {
     ...summary(doc),
+    signatureVerdict: (main && validations.get(main.file_id)?.verdict) ?? null,
     signerName: doc.signer_name,
     signerPosition: doc.signer_position,
     pageCount: doc.page_count,
@@ -99,6 +131,7 @@ export function presentIncomingDetail(detail: Detail, files: readonly FileMeta[]
           sizeBytes: Number(m.size_bytes),
           addedAt: f.added_at.toISOString(),
           url: `/api/v1/incoming-documents/${doc.id}/files/${f.file_id}`,
+          signature: validations.has(f.file_id) ? presentFileSignature(validations.get(f.file_id)!) : null,
         },
       ];
     }),

@@ -295,6 +295,18 @@ export async function findDocumentFiles(db: DbOrTrx, documentId: string) {
     .execute();
 }
 
+/** The main file of each of the documents (document id → file id). */
+export async function findMainFileIds(db: DbOrTrx, documentIds: readonly string[]): Promise<Map<string, string>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('incoming_files')
+    .select(['document_id', 'file_id'])
+    .where('document_id', 'in', [...documentIds])
+    .where('kind', '=', 'main')
+    .execute();
+  return new Map(rows.map((r) => [r.document_id, r.file_id]));
+}
+
 export async function findExtensions(db: DbOrTrx, documentId: string) {
   return db
     .selectFrom('incoming_extensions as x')

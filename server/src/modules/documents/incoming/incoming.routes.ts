@@ -6,7 +6,7 @@ import type { HttpServer } from '../../../platform/http/server.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findFilesByIds, sendFile } from '../../files/index.ts';
 import { DOCUMENT_TYPES } from '../documents.types.ts';
-import { presentIncomingDetail, presentIncomingSummary } from './incoming.presenter.ts';
+import { presentIncomingDetail, presentIncomingListItem } from './incoming.presenter.ts';
 import * as s from './incoming.schemas.ts';
 import * as service from './incoming.service.ts';
 import * as workflow from './incoming.workflow.ts';
@@ -68,7 +68,7 @@ export async function incomingRoutes(app: HttpServer, deps: AppDeps): Promise<vo
         limit: q.limit ?? 50,
         offset: q.offset ?? 0,
       });
-      return { items: rows.map(presentIncomingSummary), total };
+      return { items: rows.map(presentIncomingListItem), total };
     },
   );
 

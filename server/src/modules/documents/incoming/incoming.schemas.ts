@@ -25,6 +25,14 @@ export const IncomingStatus = StringEnum(INCOMING_STATUSES);
 export const IncomingView = StringEnum(INCOMING_VIEWS);
 const Note = Text(2000);
 
+/** What the clerk says about an invalid signature when registering (Decree 30: check on receipt). */
+const SignatureDecision = {
+  acceptInvalidSignature: Optional(
+    Type.Boolean({ description: 'Register although the signature of the main PDF is invalid (needs signatureNote)' }),
+  ),
+  signatureNote: Optional(Note),
+};
+
 const Metadata = {
   issuerName: Text(200),
   numberNotation: Text(50),
@@ -50,6 +58,7 @@ export const CreateIncomingBody = Obj({
   mainFileId: Uuid,
   attachmentIds: Optional(Type.Array(Uuid, { maxItems: 50 })),
   allowDuplicate: Optional(Type.Boolean({ description: 'Register even though a possible duplicate exists' })),
+  ...SignatureDecision,
 });
 
 export const DuplicateQuery = Obj({ issuerName: Text(200), numberNotation: Text(50), documentDate: IsoDate });
@@ -114,7 +123,17 @@ export const IncomingSummary = Obj({
   leadUserName: Nullable(Type.String()),
 });
 
-export const IncomingList = Obj({ items: Type.Array(IncomingSummary), total: Type.Integer() });
+export const SignatureVerdict = StringEnum(['valid', 'invalid', 'indeterminate'] as const, {
+  description:
+    'Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)',
+});
+
+export const IncomingListItem = Obj({
+  ...IncomingSummary.properties,
+  signatureVerdict: Nullable(SignatureVerdict),
+});
+
+export const IncomingList = Obj({ items: Type.Array(IncomingListItem), total: Type.Integer() });
 
 export const ViewCounts = Obj(
   Object.fromEntries(
@@ -153,6 +172,31 @@ const Event = Obj({
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 
+const SignatureReason = Obj({ code: Type.String(), vi: Type.String(), en: Type.String() });
+
+const FileSignature = Obj(
+  {
+    verdict: SignatureVerdict,
+    signatureCount: Type.Integer(),
+    validatedAt: IsoDateTime,
+    reasons: Type.Array(SignatureReason),
+    signers: Type.Array(
+      Obj({
+        name: Nullable(Type.String()),
+        organization: Nullable(Type.String()),
+        signingTime: Nullable(IsoDateTime),
+        timestamped: Type.Boolean(),
+        intact: Type.Boolean(),
+        coversWholeDocument: Type.Boolean(),
+        trusted: Type.Boolean(),
+        verdict: SignatureVerdict,
+        reasons: Type.Array(SignatureReason),
+      }),
+    ),
+  },
+  { description: 'The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet)' },
+);
+
 const FileRef = Obj({
   fileId: Uuid,
   kind: StringEnum(INCOMING_FILE_KINDS),
@@ -161,6 +205,7 @@ const FileRef = Obj({
   sizeBytes: Type.Integer(),
   addedAt: IsoDateTime,
   url: Type.String({ description: 'Download address (add ?inline=true to preview)' }),
+  signature: Nullable(FileSignature),
 });
 
 const Extension = Obj({
@@ -180,6 +225,7 @@ const Extension = Obj({
 
 export const IncomingDetail = Obj({
   ...Summary,
+  signatureVerdict: Nullable(SignatureVerdict),
   signerName: Nullable(Type.String()),
   signerPosition: Nullable(Type.String()),
   pageCount: Nullable(Type.Integer()),
@@ -211,6 +257,7 @@ export const RegisterReceivedBody = Obj({
   registerId: Optional(Uuid),
   urgency: Optional(Urgency),
   notes: Optional(Nullable(Text(500))),
+  ...SignatureDecision,
 });
 export const PresentBody = Obj({ leaderId: Optional(Uuid), note: Optional(Note) });
 export const DirectBody = Obj({

@@ -12,6 +12,7 @@ import type { JobQueue } from '../../../platform/jobs/jobs.ts';
 import { vietnamDate } from '../../../platform/time.ts';
 import { addWorkingDays } from '../../calendar/index.ts';
 import { assertFilesAttachable } from '../../files/index.ts';
+import { latestValidations, latestVerdicts } from '../../signatures/index.ts';
 import { INCOMING_VIEWS, type Confidentiality, type Urgency } from '../documents.types.ts';
 import { recordRecipientStatus } from '../outgoing/issuing/issuing.status.ts';
 import { allocateNumber, findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
@@ -20,6 +21,12 @@ import { hasSenderDispatch, pendingRecallFor } from '../outgoing/issuing/issuing
 import { sendIncomingNotices } from './incoming.notices.ts';
 import { incomingPolicy } from './incoming.policy.ts';
 import * as repo from './incoming.repository.ts';
+import {
+  checkSignatureAtRegistration,
+  checkSignatureDecision,
+  validateOnArrival,
+  type SignatureDecision,
+} from './incoming.signatures.ts';
 
 export interface IncomingMetadata {
   readonly issuerName: string;
@@ -44,6 +51,9 @@ export interface CreateIncomingInput extends IncomingMetadata {
   readonly attachmentIds?: readonly string[];
   /** The clerk saw the duplicate warning and registers anyway. */
   readonly allowDuplicate?: boolean;
+  /** The clerk registers although the main PDF's signature is invalid (needs `signatureNote`). */
+  readonly acceptInvalidSignature?: boolean;
+  readonly signatureNote?: string | null;
 }
 
 /** The first file of a registration is the document itself, the rest its attachments. */
@@ -124,12 +134,13 @@ function metadataColumns(input: IncomingMetadata) {
 
 /** The clerk registers a document received on paper or by e-mail, from its scan: it gets the next arrival number. */
 export async function createIncoming(
-  deps: Pick<AppDeps, 'db' | 'jobs'>,
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'config'>,
   ctx: UseCaseContext,
   input: CreateIncomingInput,
 ) {
   const { actor } = ctx;
   authorize(incomingPolicy.canRegister(actor));
+  checkSignatureDecision(input);
   const now = new Date();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   checkDates(input, receivedAt, now);
@@ -159,6 +170,19 @@ export async function createIncoming(
       input.confidentiality,
       receivedAt,
     );
+    // After numbering: a transaction takes the register's counter before the audit chain, never the reverse.
+    const signature = await checkSignatureAtRegistration(deps, trx, ctx.audit, {
+      fileId: input.mainFileId,
+      organizationId: actor.organizationId,
+      validatedBy: actor.userId,
+      fresh: false,
+      acceptInvalidSignature: input.acceptInvalidSignature,
+      signatureNote: input.signatureNote,
+    });
+    await validateOnArrival(deps, trx, ctx.audit, {
+      organizationId: actor.organizationId,
+      fileIds: input.attachmentIds ?? [],
+    });
     const doc = await trx
       .insertInto('incoming_documents')
       .values({
@@ -183,7 +207,14 @@ export async function createIncoming(
       action: 'registered',
       fromStatus: null,
       toStatus: 'registered',
-      details: { registerId: register.id, registerName: register.name, arrivalNumber, arrivalYear: year },
+      note: signature.note,
+      details: {
+        registerId: register.id,
+        registerName: register.name,
+        arrivalNumber,
+        arrivalYear: year,
+        signature: signature.trail,
+      },
     });
     await repo.markRead(trx, doc.id, actor.userId, now);
     await writeAudit(trx, ctx.audit, {
@@ -199,6 +230,7 @@ export async function createIncoming(
           issuerName: doc.issuer_name,
           confidentiality: doc.confidentiality,
           duplicateConfirmed: input.allowDuplicate === true,
+          ...signature.audit,
         },
       },
     });
@@ -219,8 +251,15 @@ export interface ReceivedFromOrganization extends IncomingMetadata {
 /**
  * A document sent by another organisation on EduGov arrives: it waits for the recipient's clerk to register
  * it (chờ vào sổ). Runs inside the sender's transaction, so the sending and the arrival commit together.
+ * Its PDFs get a stored signature report (the sender's, when the same file was already validated). Pass
+ * `deps` with `config`: with only the job queue, only reports already stored are used.
  */
-export async function receiveIncoming(trx: Trx, jobs: JobQueue, input: ReceivedFromOrganization) {
+export async function receiveIncoming(
+  trx: Trx,
+  deps: JobQueue | Pick<AppDeps, 'jobs' | 'config'>,
+  input: ReceivedFromOrganization,
+) {
+  const { jobs, config } = 'enqueue' in deps ? { jobs: deps, config: undefined } : deps;
   const now = new Date();
   const doc = await trx
     .insertInto('incoming_documents')
@@ -238,34 +277,39 @@ export async function receiveIncoming(trx: Trx, jobs: JobQueue, input: ReceivedF
     .executeTakeFirstOrThrow();
   const fileIds = [input.mainFileId, ...(input.attachmentIds ?? [])];
   await repo.insertDocumentFiles(trx, doc.id, fileIds, mainThenAttachments, input.sentBy, now);
+  const audit = { actorUserId: input.sentBy, actorName: null, organizationId: input.organizationId, requestId: null };
+  const verdicts = await validateOnArrival({ config }, trx, audit, {
+    organizationId: input.organizationId,
+    fileIds,
+  });
   await repo.insertEvent(trx, {
     documentId: doc.id,
     actor: null,
     action: 'received',
     fromStatus: null,
     toStatus: 'received',
-    details: { senderOrganizationId: input.senderOrganizationId, sourceReference: input.sourceReference },
-  });
-  await writeAudit(
-    trx,
-    { actorUserId: input.sentBy, actorName: null, organizationId: input.organizationId, requestId: null },
-    {
-      action: 'documents.incoming_received',
-      targetType: 'incoming_document',
-      targetId: doc.id,
-      summary: { after: { senderOrganizationId: input.senderOrganizationId, numberNotation: doc.number_notation } },
+    details: {
+      senderOrganizationId: input.senderOrganizationId,
+      sourceReference: input.sourceReference,
+      signatureVerdict: verdicts.get(input.mainFileId) ?? null,
     },
-  );
+  });
+  await writeAudit(trx, audit, {
+    action: 'documents.incoming_received',
+    targetType: 'incoming_document',
+    targetId: doc.id,
+    summary: { after: { senderOrganizationId: input.senderOrganizationId, numberNotation: doc.number_notation } },
+  });
   await sendIncomingNotices(trx, jobs, null, [{ kind: 'received', to: [{ role: 'clerk' }], document: doc }]);
   return doc;
 }
 
 /** The clerk registers a document received from another organisation: it gets its arrival number now. */
 export async function registerReceived(
-  deps: Pick<AppDeps, 'db' | 'jobs'>,
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'config'>,
   ctx: UseCaseContext,
   id: string,
-  input: { version: number; registerId?: string; urgency?: Urgency; notes?: string | null },
+  input: { version: number; registerId?: string; urgency?: Urgency; notes?: string | null } & SignatureDecision,
 ) {
   const { actor } = ctx;
   return deps.db.transaction().execute(async (trx) => {
@@ -274,6 +318,7 @@ export async function registerReceived(
       throw new AppError('documents.invalid_state', { status: doc.status, allowed: ['received'] });
     authorize(incomingPolicy.canRegister(actor, doc));
     if (doc.version !== input.version) throw new AppError('record.conflict', { version: doc.version });
+    checkSignatureDecision(input);
     const now = new Date();
     // Numbered in the series of the year it arrived (as the register book lists it by arrival date).
     const { register, year, arrivalNumber } = await number(
@@ -283,6 +328,18 @@ export async function registerReceived(
       doc.confidentiality,
       doc.received_at,
     );
+    // Validated again now (the trust list may have changed since it arrived); after numbering, as above.
+    const main = (await repo.findDocumentFiles(trx, id)).find((f) => f.kind === 'main');
+    const signature = main
+      ? await checkSignatureAtRegistration(deps, trx, ctx.audit, {
+          fileId: main.file_id,
+          organizationId: doc.organization_id,
+          validatedBy: actor.userId,
+          fresh: true,
+          acceptInvalidSignature: input.acceptInvalidSignature,
+          signatureNote: input.signatureNote,
+        })
+      : { trail: null, audit: { signatureVerdict: null }, note: null };
     const after = await trx
       .updateTable('incoming_documents')
       .set({
@@ -307,14 +364,24 @@ export async function registerReceived(
       action: 'registered',
       fromStatus: 'received',
       toStatus: 'registered',
-      details: { registerId: register.id, registerName: register.name, arrivalNumber, arrivalYear: year },
+      note: signature.note,
+      details: {
+        registerId: register.id,
+        registerName: register.name,
+        arrivalNumber,
+        arrivalYear: year,
+        signature: signature.trail,
+      },
     });
     await repo.markRead(trx, id, actor.userId, now);
     await writeAudit(trx, ctx.audit, {
       action: 'documents.incoming_registered',
       targetType: 'incoming_document',
       targetId: id,
-      summary: { before: { status: 'received' }, after: { registerId: register.id, arrivalYear: year, arrivalNumber } },
+      summary: {
+        before: { status: 'received' },
+        after: { registerId: register.id, arrivalYear: year, arrivalNumber, ...signature.audit },
+      },
     });
     await recordRecipientStatus(trx, deps.jobs, after, 'registered', { actorUserId: actor.userId });
     return after;
@@ -341,12 +408,17 @@ export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
     pendingRecallFor(db, id),
     hasSenderDispatch(db, id),
   ]);
+  const validations = await latestValidations(
+    db,
+    files.map((f) => f.file_id),
+  );
   await repo.markRead(db, id, actor.userId, new Date());
   return {
     doc: { ...doc, unread: false },
     assignments,
     events,
     files,
+    validations,
     extensions,
     actions: availableActions(actor, doc, assignments, extensions, recallPending, fromDispatch),
   };
@@ -357,8 +429,23 @@ export async function viewDates(db: DbOrTrx, dueSoonWorkingDays: number, now = n
   return { today: vietnamDate(now), dueSoonUntil: dueDate };
 }
 
+/** One page of the inbox, each document with the latest signature verdict of its main file. */
 export async function listIncoming(deps: Pick<AppDeps, 'db' | 'config'>, actor: Actor, filter: repo.IncomingFilter) {
-  return repo.findIncomingPage(deps.db, actor, filter, await viewDates(deps.db, deps.config.dueSoonWorkingDays));
+  const page = await repo.findIncomingPage(
+    deps.db,
+    actor,
+    filter,
+    await viewDates(deps.db, deps.config.dueSoonWorkingDays),
+  );
+  const mainFiles = await repo.findMainFileIds(
+    deps.db,
+    page.rows.map((r) => r.id),
+  );
+  const verdicts = await latestVerdicts(deps.db, [...mainFiles.values()]);
+  return {
+    rows: page.rows.map((r) => ({ ...r, signature_verdict: verdicts.get(mainFiles.get(r.id) ?? '') ?? null })),
+    total: page.total,
+  };
 }
 
 export async function countIncoming(deps: Pick<AppDeps, 'db' | 'config'>, actor: Actor) {

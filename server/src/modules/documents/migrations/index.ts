@@ -6,6 +6,7 @@ import * as outgoingDispatches from './20261128T070000_documents_outgoing_dispat
 import * as outgoingRelations from './20261128T080000_documents_outgoing_relations.ts';
 import * as outgoingDraftChoices from './20261128T090000_documents_outgoing_draft_choices.ts';
 import * as copies from './20261128T100000_documents_copies.ts';
+import * as outgoingSigning from './20261128T160000_documents_outgoing_signing.ts';
 
 export const documentsMigrations: MigrationSet = {
   '20261128T030000_documents_incoming': incoming,
@@ -15,4 +16,5 @@ export const documentsMigrations: MigrationSet = {
   '20261128T080000_documents_outgoing_relations': outgoingRelations,
   '20261128T090000_documents_outgoing_draft_choices': outgoingDraftChoices,
   '20261128T100000_documents_copies': copies,
+  '20261128T160000_documents_outgoing_signing': outgoingSigning,
 };

@@ -30,10 +30,10 @@ export interface Placement {
 /** The seal's printed diameter (about the size of a real seal: 36 mm). */
 export const SEAL_SIZE = mm(36);
 
-let fontBytes: Promise<Buffer> | undefined;
-async function embedSerif(doc: PDFDocument): Promise<PDFFont> {
-  fontBytes ??= fs.readFile(path.join(FONT_DIR, 'LiberationSerif-Regular.ttf'));
-  return doc.embedFont(await fontBytes, { subset: true });
+const fontBytes = new Map<string, Promise<Buffer>>();
+async function embedSerif(doc: PDFDocument, style: 'Regular' | 'Italic' = 'Regular'): Promise<PDFFont> {
+  if (!fontBytes.has(style)) fontBytes.set(style, fs.readFile(path.join(FONT_DIR, `LiberationSerif-${style}.ttf`)));
+  return doc.embedFont(await fontBytes.get(style)!, { subset: true });
 }
 
 function formXObject(
@@ -120,6 +120,38 @@ export function organizationSealAppearance(input: {
       ].join('\n');
       const stream = formXObject(doc, width, height, content, { images: { Im1: image.ref }, font: font.ref });
       return { pageIndex: signer.pageIndex, rect: [x0, y0, x0 + width, y0 + height], stream };
+    },
+  };
+}
+
+/**
+ * Text written into a blank of the page (the number, the day, the month the leader's signed PDF left open),
+ * on its baseline, in the line's font (Liberation Serif, italic for the date), black: centred, or against
+ * the blank's right end (the number, so it reads "05/QĐ-BGDĐT").
+ */
+export function blankFillAppearance(
+  slot: { pageIndex: number; x: number; baseline: number; width: number; size: number; italic: boolean },
+  text: string,
+  align: 'center' | 'right' = 'center',
+): SignatureAppearance & { text: string } {
+  const value = text.normalize('NFC');
+  return {
+    text: value,
+    async build(doc) {
+      const font = await embedSerif(doc, slot.italic ? 'Italic' : 'Regular');
+      const textWidth = font.widthOfTextAtSize(value, slot.size);
+      const width = Math.max(slot.width, textWidth);
+      const descent = slot.size * 0.3;
+      const height = slot.size * 1.3;
+      const x0 = slot.x + (slot.width - width) / 2;
+      const left = align === 'right' ? width - textWidth : (width - textWidth) / 2;
+      const content = `BT /F1 ${slot.size} Tf 0 g ${n(left)} ${n(descent)} Td ${font.encodeText(value).toString()} Tj ET`;
+      const stream = formXObject(doc, width, height, content, { font: font.ref });
+      return {
+        pageIndex: slot.pageIndex,
+        rect: [x0, slot.baseline - descent, x0 + width, slot.baseline - descent + height],
+        stream,
+      };
     },
   };
 }

@@ -27,6 +27,12 @@ export interface SignPdfOptions {
   readonly reason?: string;
   readonly location?: string;
   readonly appearance?: SignatureAppearance;
+  /**
+   * Text written with the signature, in the same revision (so the signature covers it): e.g. the number and
+   * the date the clerk fills into the blanks a leader's earlier signature left open. Each becomes a locked,
+   * printed stamp annotation; `text` is its /Contents, for readers and search.
+   */
+  readonly stamps?: readonly (SignatureAppearance & { readonly text: string })[];
   /** RFC 3161 timestamp of the signature value (PAdES B-T). */
   readonly timestamp?: TimestampFn;
   /** Bytes reserved for the CMS; default 24 KiB (chain and timestamp token included). */
@@ -140,16 +146,34 @@ export async function signPdfWith(
   });
   const widgetRef = context.register(widget);
 
-  // The page's /Annots: extend the array where it lives (in the page or as an object of its own).
-  const annotsEntry = page.node.get(PDFName.of('Annots'));
-  if (annotsEntry instanceof PDFRef) {
-    context.lookup(annotsEntry, PDFArray).push(widgetRef);
-    modified.add(annotsEntry);
-  } else {
-    const annots = annotsEntry instanceof PDFArray ? annotsEntry : context.obj([]);
-    annots.push(widgetRef);
-    page.node.set(PDFName.of('Annots'), annots);
-    modified.add(page.ref);
+  // A page's /Annots: extend the array where it lives (in the page or as an object of its own).
+  const addAnnotation = (target: typeof page, ref: PDFRef) => {
+    const annotsEntry = target.node.get(PDFName.of('Annots'));
+    if (annotsEntry instanceof PDFRef) {
+      context.lookup(annotsEntry, PDFArray).push(ref);
+      modified.add(annotsEntry);
+    } else {
+      const annots = annotsEntry instanceof PDFArray ? annotsEntry : context.obj([]);
+      annots.push(ref);
+      target.node.set(PDFName.of('Annots'), annots);
+      modified.add(target.ref);
+    }
+  };
+  addAnnotation(page, widgetRef);
+  for (const stamp of options.stamps ?? []) {
+    const placed = await stamp.build(doc);
+    const target = doc.getPage(placed.pageIndex);
+    const annotation = context.obj({
+      Type: 'Annot',
+      Subtype: 'Stamp',
+      P: target.ref,
+      Rect: placed.rect,
+      Contents: PDFHexString.fromText(stamp.text.normalize('NFC')),
+      // Print + ReadOnly + Locked.
+      F: 196,
+      AP: { N: placed.stream },
+    });
+    addAnnotation(target, context.register(annotation));
   }
 
   // The /AcroForm with the new field and SigFlags 3 (signatures exist; append only).

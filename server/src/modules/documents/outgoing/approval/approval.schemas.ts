@@ -1,5 +1,6 @@
 import { IsoDateTime, Obj, StringEnum, Text, Type, Uuid } from '../../../../platform/http/schema.ts';
 import { REVIEWER_ROLES, ROUTE_STATUSES, STAGE_KINDS, STAGE_MODES, STEP_STATUSES } from './approval.types.ts';
+import { SigningFields } from '../issuing/issuing.schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Optional = Type.Optional;
@@ -106,6 +107,7 @@ export const ApproveBody = Obj({
   ...StepId,
   comment: Optional(Comment),
   decisionNote: Optional(Text(2000, 1)),
+  ...SigningFields("the approver's certificate (last stage, when the organisation signs digitally)"),
 });
 export const ReturnBody = Obj({ ...StepId, comment: Comment });
 export const ForwardBody = Obj({ ...StepId, toUserId: Uuid, comment: Optional(Comment) });

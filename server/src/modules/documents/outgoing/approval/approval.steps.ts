@@ -16,7 +16,7 @@ import { sendOutgoingNotices, type OutgoingNotice } from './approval.notices.ts'
 import * as repo from './approval.repository.ts';
 import { resolveReviewerScope, type ReviewerScope } from './approval.scope.ts';
 
-export type Deps = Pick<AppDeps, 'db' | 'jobs'>;
+export type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
 export type OutgoingRow = NonNullable<Awaited<ReturnType<typeof drafts.lockOutgoing>>>;
 export type RouteRow = NonNullable<Awaited<ReturnType<typeof repo.findActiveRoute>>>;
 export type StepRow = Awaited<ReturnType<typeof repo.findPendingSteps>>[number];

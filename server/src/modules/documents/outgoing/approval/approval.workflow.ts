@@ -8,6 +8,7 @@ import type { UseCaseContext } from '../../../../platform/context.ts';
 import { AppError } from '../../../../platform/errors.ts';
 import { vietnamDate } from '../../../../platform/time.ts';
 import { isMemberOf } from '../../../identity/index.ts';
+import { signAtApproval, type SigningInput } from '../issuing/issuing.signing.ts';
 import { draftPolicy } from '../drafts/drafts.policy.ts';
 import type { Recipient } from './approval.notices.ts';
 import { pickStep } from './approval.policy.ts';
@@ -94,7 +95,7 @@ export async function approveOutgoing(
   deps: Deps,
   ctx: UseCaseContext,
   id: string,
-  input: StepInput & { comment?: string; decisionNote?: string },
+  input: StepInput & { comment?: string; decisionNote?: string } & SigningInput,
 ) {
   const { actor } = ctx;
   return runOutgoingStep(
@@ -142,10 +143,22 @@ export async function approveOutgoing(
         };
       }
       await repo.updateRoute(trx, route.id, { status: 'approved', ended_at: now });
+      // An organisation that signs digitally: the approving leader signs the PDF now (number and date blank).
+      const signed = await signAtApproval(deps, trx, ctx, doc, now, input);
       return {
-        changes: { status: 'approved', decided_at: now, decided_by: actor.userId, decision_note: decisionNote },
-        event: { action: 'approved', note: decisionNote ?? input.comment, details: { ...details, stageDone } },
-        audit: { stage: index, decisionNote: decisionNote !== null },
+        changes: {
+          status: 'approved',
+          decided_at: now,
+          decided_by: actor.userId,
+          decision_note: decisionNote,
+          ...signed?.changes,
+        },
+        event: {
+          action: 'approved',
+          note: decisionNote ?? input.comment,
+          details: { ...details, stageDone, ...(signed ? { signed: signed.details } : {}) },
+        },
+        audit: { stage: index, decisionNote: decisionNote !== null, signed: signed !== null },
         notices: [
           {
             kind: 'approved',

@@ -10,7 +10,19 @@
  * in ISO 8601 with +07:00, Times 10, black; the organisation's digital signature itself is applied by
  * `signCopyAsOrganization` (copies.signature.ts).
  */
-import { PDFDocument, rgb } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFPage,
+} from 'pdf-lib';
 import {
   A4_PORTRAIT,
   DOCUMENT_MARGINS,
@@ -104,6 +116,49 @@ async function loadSource(bytes: Uint8Array): Promise<PDFDocument> {
   }
 }
 
+/**
+ * A copied page keeps what its signatures look like but not the signatures: each signature field's widget
+ * (whose value belongs to the source file's bytes and would read as a broken signature in the copy) is drawn
+ * into the page from its appearance and removed. Other annotations (e.g. the number written in at issue)
+ * stay as they are.
+ */
+function flattenSignatureFields(page: PDFPage): void {
+  const annots = page.node.Annots();
+  if (!annots) return;
+  const kept: PDFRef[] = [];
+  let flattened = 0;
+  for (let i = 0; i < annots.size(); i++) {
+    const entry = annots.get(i);
+    const annot = annots.lookupMaybe(i, PDFDict);
+    const parent = annot?.lookupMaybe(PDFName.of('Parent'), PDFDict);
+    const fieldType = annot?.lookupMaybe(PDFName.of('FT'), PDFName) ?? parent?.lookupMaybe(PDFName.of('FT'), PDFName);
+    const isSignature =
+      annot?.lookupMaybe(PDFName.of('Subtype'), PDFName) === PDFName.of('Widget') && fieldType === PDFName.of('Sig');
+    if (!isSignature) {
+      if (entry instanceof PDFRef) kept.push(entry);
+      continue;
+    }
+    // pdf-lib writes every object it copied: the widget and its signature value must go from the file too.
+    const context = page.doc.context;
+    for (const ref of [annot!.get(PDFName.of('V')), parent?.get(PDFName.of('V')), annot!.get(PDFName.of('Parent'))]) {
+      if (ref instanceof PDFRef) context.delete(ref);
+    }
+    if (entry instanceof PDFRef) context.delete(entry);
+    const appearance = annot!.lookupMaybe(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
+    const rect = annot!.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asRectangle();
+    if (appearance instanceof PDFRef && rect && rect.width > 0 && rect.height > 0) {
+      const name = page.node.newXObject(`FlatSig${++flattened}`, appearance);
+      page.pushOperators(
+        pushGraphicsState(),
+        concatTransformationMatrix(1, 0, 0, 1, rect.x, rect.y),
+        drawObject(name),
+        popGraphicsState(),
+      );
+    }
+  }
+  page.node.set(PDFName.of('Annots'), page.doc.context.obj(kept));
+}
+
 /** The copy's PDF and its number of pages (copied pages, or the excerpt, and the copy block). */
 export async function renderCopyPdf(
   content: CopyContent,
@@ -119,7 +174,10 @@ export async function renderCopyPdf(
     pdf.setCreator('EduGov');
     pdf.setProducer('EduGov (pdf-lib)');
     const indices = content.pages ? content.pages.map((p) => p - 1) : source.getPageIndices();
-    for (const page of await pdf.copyPages(source, indices)) pdf.addPage(page);
+    for (const page of await pdf.copyPages(source, indices)) {
+      pdf.addPage(page);
+      flattenSignatureFields(page);
+    }
     // The copy block starts on a page of its own after the copied ones (their content is not known).
     flow = new PdfFlow(pdf, await embedSerifFonts(pdf), { pageSize: A4_PORTRAIT, margins: DOCUMENT_MARGINS });
   } else {

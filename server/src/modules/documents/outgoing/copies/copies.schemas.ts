@@ -1,3 +1,4 @@
+import { SigningFields } from '../issuing/issuing.schemas.ts';
 import { IsoDate, IsoDateTime, Obj, StringEnum, Text, Type, Uuid } from '../../../../platform/http/schema.ts';
 import { COPY_FORMS, COPY_MEDIA, COPY_SOURCE_TYPES } from './copies.types.ts';
 
@@ -33,6 +34,7 @@ export const MakeCopyBody = Obj({
   signerUserId: Type.String({ format: 'uuid', description: 'A leader of the organisation' }),
   signerTitle: Type.Optional(Text(200)),
   recipients: Type.Optional(Type.Array(Text(300), { maxItems: 50, description: 'Nơi nhận; "Lưu: VT" is added' })),
+  ...SigningFields('the organisation certificate (an electronic copy of an organisation that signs digitally)'),
 });
 
 export const DocumentCopy = Obj({

@@ -42,6 +42,9 @@ export interface MakeCopyInput {
   /** Chức vụ as printed ("CHÁNH VĂN PHÒNG"; one line each, e.g. "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"); default: their position. */
   readonly signerTitle?: string | undefined;
   readonly recipients?: readonly string[] | undefined;
+  /** An electronic copy of an organisation that signs digitally: the organisation certificate's PIN. */
+  readonly pin?: string | undefined;
+  readonly cscAccessToken?: string | undefined;
 }
 
 /** What is copied, resolved and checked: the root document, the PDF to copy, and how the excerpt names it. */
@@ -213,12 +216,13 @@ export async function makeCopy(deps: Deps, ctx: UseCaseContext, input: MakeCopyI
     });
     const pdf =
       input.medium === 'electronic'
-        ? await signCopyAsOrganization(rendered.bytes, {
+        ? await signCopyAsOrganization(deps, trx, ctx, rendered.bytes, {
             organizationId: organization.id,
-            organizationName: organization.name,
             form: input.form,
             fullNumber: numbered.fullNumber,
-            signedAt: now,
+            copyId: null,
+            ...(input.pin ? { pin: input.pin } : {}),
+            ...(input.cscAccessToken ? { cscAccessToken: input.cscAccessToken } : {}),
           })
         : rendered.bytes;
     const stored = await storeGeneratedFile(deps, trx, {

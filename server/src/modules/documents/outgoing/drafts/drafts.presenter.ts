@@ -75,6 +75,16 @@ export function presentOutgoingDetail(detail: Detail) {
     decidedByName: doc.decided_by_name,
     decisionNote: doc.decision_note,
     officialFileUrl: doc.official_file_id ? `/api/v1/outgoing-documents/${doc.id}/files/${doc.official_file_id}` : null,
+    signing: {
+      required: detail.signing.required,
+      signedAt: iso(doc.signed_at),
+      signedBy: doc.signed_by,
+      signedByName: doc.signed_by_name,
+      signedFileId: doc.signed_file_id,
+      signedFileUrl: doc.signed_file_id ? `/api/v1/outgoing-documents/${doc.id}/files/${doc.signed_file_id}` : null,
+      officialVerdict: detail.signing.officialValidation?.verdict ?? null,
+      officialValidatedAt: iso(detail.signing.officialValidation?.created_at ?? null),
+    },
     files: detail.files.flatMap((f) => {
       const m = meta.get(f.fileId);
       if (!m) return [];

@@ -119,12 +119,14 @@ function withNames(db: DbOrTrx) {
     .innerJoin('users as a', 'a.id', 'd.created_by')
     .leftJoin('users as sg', 'sg.id', 'd.signer_user_id')
     .leftJoin('users as dc', 'dc.id', 'd.decided_by')
+    .leftJoin('users as sb', 'sb.id', 'd.signed_by')
     .selectAll('d')
     .select([
       'u.name as drafting_unit_name',
       'a.full_name as created_by_name',
       'sg.full_name as signer_name',
       'dc.full_name as decided_by_name',
+      'sb.full_name as signed_by_name',
     ]);
 }
 

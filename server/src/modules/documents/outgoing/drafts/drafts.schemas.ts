@@ -173,6 +173,26 @@ export const OutgoingDetail = Obj({
   officialFileUrl: Nullable(
     Type.String({ description: 'The official PDF once issued (add ?inline=true to preview); also in files as final' }),
   ),
+  signing: Obj(
+    {
+      required: Type.Boolean({
+        description:
+          'The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin)',
+      }),
+      signedAt: Nullable(IsoDateTime),
+      signedBy: Nullable(Uuid),
+      signedByName: Nullable(Type.String()),
+      signedFileId: Nullable(Uuid),
+      signedFileUrl: Nullable(Type.String({ description: 'The PDF the leader signed (number and date blank)' })),
+      officialVerdict: Nullable(
+        StringEnum(['valid', 'invalid', 'indeterminate'] as const, {
+          description: 'The latest validation of the official PDF (see /api/v1/signatures/validations/latest)',
+        }),
+      ),
+      officialValidatedAt: Nullable(IsoDateTime),
+    },
+    { description: 'Digital signatures of the document (issue 5)' },
+  ),
   files: Type.Array(FileRef),
   revisions: Type.Array(Revision),
   route: Nullable(Route),

@@ -13,6 +13,7 @@ import { vietnamDate } from '../../../../platform/time.ts';
 import { assertFilesAttachable, findFilesByIds } from '../../../files/index.ts';
 import { isMemberOf } from '../../../identity/index.ts';
 import { findOrganizationsByIds } from '../../../org/index.ts';
+import { latestValidation, organizationSigns } from '../../../signatures/index.ts';
 import type { Confidentiality, DocumentTypeCode, Urgency } from '../../documents.types.ts';
 import { findVisibleIncomingById } from '../../incoming/incoming.repository.ts';
 import { availableActions } from '../approval/approval.actions.ts';
@@ -265,16 +266,19 @@ export async function getOutgoingDetail(db: Db, actor: Actor, id: string) {
   const scope = await resolveReviewerScope(db, actor);
   const doc = await repo.findVisibleOutgoingById(db, scope, id);
   if (!doc) throw new AppError('record.not_found', { type: 'outgoing_document', id });
-  const [revisions, current, attached, routes, steps, events, organizations, relations] = await Promise.all([
-    repo.findRevisions(db, id),
-    repo.findRevision(db, id, doc.current_revision),
-    repo.findDocumentFiles(db, id),
-    approval.findRoutes(db, id),
-    approval.findSteps(db, id),
-    repo.findEvents(db, id),
-    findOrganizationsByIds(db, doc.recipients.internal),
-    repo.findRelations(db, doc.related_outgoing_id, id),
-  ]);
+  const [revisions, current, attached, routes, steps, events, organizations, relations, signs, validation] =
+    await Promise.all([
+      repo.findRevisions(db, id),
+      repo.findRevision(db, id, doc.current_revision),
+      repo.findDocumentFiles(db, id),
+      approval.findRoutes(db, id),
+      approval.findSteps(db, id),
+      repo.findEvents(db, id),
+      findOrganizationsByIds(db, doc.recipients.internal),
+      repo.findRelations(db, doc.related_outgoing_id, id),
+      organizationSigns(db, doc.organization_id),
+      doc.official_file_id ? latestValidation(db, doc.official_file_id) : undefined,
+    ]);
   // The files of the current revision, and a final signed PDF if one was added (the official PDF once issued).
   const currentFiles: { fileId: string; kind: OutgoingFileKind }[] = [
     ...(current?.files ?? []),
@@ -303,6 +307,7 @@ export async function getOutgoingDetail(db: Db, actor: Actor, id: string) {
     steps,
     events,
     relations,
+    signing: { required: signs, officialValidation: validation ?? null },
     actions: availableActions(actor, scope, doc, active, pending),
   };
 }
@@ -340,7 +345,9 @@ export async function listOutgoing(db: Db, actor: Actor, filter: repo.OutgoingFi
 export async function findVisibleDraftFile(db: Db, actor: Actor, id: string, fileId: string) {
   const doc = await repo.findVisibleOutgoingById(db, await resolveReviewerScope(db, actor), id);
   if (!doc) return undefined;
-  if (doc.official_file_id === fileId) return { file_id: fileId, kind: 'final' as const };
+  if (doc.official_file_id === fileId || doc.signed_file_id === fileId) {
+    return { file_id: fileId, kind: 'final' as const };
+  }
   const files = await repo.findDocumentFiles(db, id);
   return files.find((f) => f.file_id === fileId);
 }

@@ -9,6 +9,7 @@ import type {
   OutgoingRecipients,
   OutgoingStatus,
   RevisionFile,
+  SignedLayout,
 } from './drafts.types.ts';
 
 export interface OutgoingDocumentsTable {
@@ -36,6 +37,11 @@ export interface OutgoingDocumentsTable {
   /** Set on a replaced document when its replacement is issued; it stays issued. */
   replaced_by_id: Generated<string | null>;
   issued_number_id: string | null;
+  /** The PDF the approving leader signed (number and date blank), where its blanks are, who signed, when. */
+  signed_file_id: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_layout: ColumnType<SignedLayout | null, string | null | undefined, string | null>;
+  signed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  signed_by: ColumnType<string | null, string | null | undefined, string | null>;
   current_revision: Generated<number>;
   submitted_at: Timestamp | null;
   decided_at: Timestamp | null;

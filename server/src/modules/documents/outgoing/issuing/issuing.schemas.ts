@@ -15,7 +15,20 @@ export const IssueBody = Obj({
   finalFileId: Type.Optional(
     Type.String({ format: 'uuid', description: 'An uploaded final PDF made in a word processor: nothing is rendered' }),
   ),
+  ...SigningFields(
+    'the organisation certificate (when the organisation signs digitally: its signature seals the issue)',
+  ),
 });
+
+/** The PIN of a signing certificate and, for a remote (CSC) one, the service's access token. */
+export function SigningFields(whose: string) {
+  return {
+    pin: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: `The PIN of ${whose}` })),
+    cscAccessToken: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 8192, description: 'Access token of the remote signing service (CSC)' }),
+    ),
+  };
+}
 
 export const RecallBody = Obj({ reason: Text(2000) });
 export const RefuseBody = Obj({ note: Text(2000) });

@@ -15,8 +15,7 @@ import { vietnamDate } from '../../../../platform/time.ts';
 import { assertFilesAttachable, storeGeneratedFile } from '../../../files/index.ts';
 import { findMembersWithRole } from '../../../identity/index.ts';
 import { notify, type Bilingual } from '../../../notifications/index.ts';
-import { findOrganizationsByIds, findUnitById, getOrganizationById } from '../../../org/index.ts';
-import type { DocumentTypeCode } from '../../documents.types.ts';
+import { findOrganizationsByIds, getOrganizationById } from '../../../org/index.ts';
 import { getLockedVisible as getLockedIncoming } from '../../incoming/incoming.service.ts';
 import { receiveIncoming } from '../../incoming/incoming.service.ts';
 import { incomingPolicy } from '../../incoming/incoming.policy.ts';
@@ -25,8 +24,10 @@ import { resolveReviewerScope } from '../approval/approval.scope.ts';
 import { getLockedVisible } from '../approval/approval.steps.ts';
 import * as drafts from '../drafts/drafts.repository.ts';
 import { issueNumber } from '../numbering/index.ts';
-import { renderOfficialPdf, type AuthorityPrefix, type OfficialDocumentInput } from '../render/index.ts';
-import { principalTitle } from './issuing.principal.ts';
+import { storeValidationReport } from '../../../signatures/index.ts';
+import { renderOfficialPdf } from '../render/index.ts';
+import { officialPdfInput } from './issuing.pdf.ts';
+import { recipientNames, sealAtIssue } from './issuing.signing.ts';
 import {
   hasSenderDispatch,
   recordRecipientStatus,
@@ -45,6 +46,9 @@ export interface IssueInput {
   readonly date?: string;
   /** The final PDF made in a word processor: EduGov then stamps nothing. */
   readonly finalFileId?: string;
+  /** The organisation certificate's PIN, when the organisation signs digitally (see issuing.signing.ts). */
+  readonly pin?: string;
+  readonly cscAccessToken?: string;
 }
 
 const OPEN_INCOMING = ['registered', 'presented', 'assigned', 'in_progress'] as const;
@@ -70,51 +74,6 @@ async function notifyClerks(
 
 /** Noon in Vietnam on the given day: the moment a document dated that day is numbered in its year. */
 const atDay = (day: string) => new Date(`${day}T12:00:00+07:00`);
-
-async function officialPdf(
-  trx: Trx,
-  doc: Awaited<ReturnType<typeof getLockedVisible>>,
-  numbered: { number: number; notation: string },
-  day: string,
-  recipientNames: readonly string[],
-): Promise<Uint8Array> {
-  const organization = await getOrganizationById(trx, doc.organization_id);
-  const parent = organization.parent_id ? await getOrganizationById(trx, organization.parent_id) : null;
-  const signer = doc.signer_user_id
-    ? await trx.selectFrom('users').select('full_name').where('id', '=', doc.signer_user_id).executeTakeFirst()
-    : undefined;
-  const unit = doc.drafting_unit_id ? await findUnitById(trx, doc.drafting_unit_id) : undefined;
-  const authority = doc.authority_prefix ? (`${doc.authority_prefix}.` as AuthorityPrefix) : null;
-  const principal =
-    authority === 'TM.'
-      ? organization.name
-      : authority === 'KT.' || authority === 'TL.' || authority === 'TUQ.'
-        ? await principalTitle(trx, organization, doc.signer_user_id, doc.principal_title)
-        : null;
-  const input: OfficialDocumentInput = {
-    parentOrganizationName: parent?.name ?? null,
-    organizationName: organization.name,
-    number: numbered.number,
-    notation: numbered.notation,
-    place: organization.province_name ?? 'Hà Nội',
-    date: day,
-    typeCode: doc.doc_type as DocumentTypeCode,
-    subject: doc.doc_type === 'official_letter' ? doc.subject.replace(/^V\/v\s*/i, '') : doc.subject,
-    addressees: doc.doc_type === 'official_letter' ? recipientNames : [],
-    body: doc.body,
-    signature: {
-      authority,
-      principal,
-      position: doc.signer_position_title ?? '',
-      name: signer?.full_name ?? '',
-    },
-    distribution: doc.doc_type === 'official_letter' ? ['Như trên'] : recipientNames,
-    archiveUnit: unit?.abbreviation ?? '',
-    urgency: doc.urgency,
-    confidentiality: doc.confidentiality,
-  };
-  return renderOfficialPdf(input);
-}
 
 /** The incoming document this one answers is completed (answered by its number), if it is still open. */
 async function completeAnswered(
@@ -209,15 +168,31 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
     });
 
     let fileId: string;
-    if (input.finalFileId) {
+    const sealed = await sealAtIssue(deps, trx, ctx, doc, issued, day, input);
+    if (sealed) {
+      const stored = await storeGeneratedFile(deps, trx, {
+        bytes: sealed.pdf,
+        name: `${issued.full_number.replace(/\//g, '-')}.pdf`,
+        mediaType: 'application/pdf',
+        organizationId: doc.organization_id,
+        uploadedBy: actor.userId,
+      });
+      fileId = stored.id;
+      await storeValidationReport(trx, ctx.audit, {
+        fileId,
+        organizationId: doc.organization_id,
+        validatedBy: actor.userId,
+        report: sealed.report,
+      });
+    } else if (input.finalFileId) {
       const [file] = await assertFilesAttachable(trx, actor, [input.finalFileId]);
       if (file!.media_type !== 'application/pdf') {
         throw new AppError('request.invalid', { field: 'finalFileId', reason: 'a PDF file is required' });
       }
       fileId = file!.id;
     } else {
-      const names = [...internal.map((o) => nameOf.get(o)!), ...external];
-      const bytes = await officialPdf(trx, doc, issued, day, names);
+      const names = await recipientNames(trx, doc);
+      const bytes = await renderOfficialPdf(await officialPdfInput(trx, doc, issued, day, names));
       const stored = await storeGeneratedFile(deps, trx, {
         bytes,
         name: `${issued.full_number.replace(/\//g, '-')}.pdf`,
@@ -235,7 +210,7 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
     const issuer = await getOrganizationById(trx, doc.organization_id);
     const dispatches: { name: string; channel: DispatchChannel; status: DispatchStatus }[] = [];
     for (const orgId of internal) {
-      const copy = await receiveIncoming(trx, deps.jobs, {
+      const copy = await receiveIncoming(trx, deps, {
         organizationId: orgId,
         senderOrganizationId: doc.organization_id,
         sourceReference: sourceReferenceOf(id),
@@ -310,6 +285,7 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
         date: day,
         fileId,
         finalFile: input.finalFileId !== undefined,
+        sealed: sealed !== null,
         dispatches,
       },
     });

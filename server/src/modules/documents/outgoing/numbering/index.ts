@@ -8,6 +8,7 @@ export {
   findIssuedNumberForUpdate,
   formatFullNumber,
   issueNumber,
+  previewNotation,
   type IssuedNumber,
   type IssueNumberInput,
 } from './numbering.ts';

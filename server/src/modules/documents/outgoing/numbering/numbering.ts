@@ -111,6 +111,16 @@ async function draftingUnitAbbreviation(
   return unit.abbreviation;
 }
 
+/** The ký hiệu a document would be numbered with on `day` (the PDF the leader signs shows it before the number). */
+export async function previewNotation(
+  trx: Trx,
+  input: { organizationId: string; docType: string; draftingUnitId: string | null; day: string },
+): Promise<string> {
+  const organization = await getOrganizationById(trx, input.organizationId);
+  const unit = await draftingUnitAbbreviation(trx, input.organizationId, input.draftingUnitId, input.day);
+  return buildNotation(documentType(input.docType), organization.abbreviation, unit);
+}
+
 /**
  * Gives the next number of the register's series for the year of `at` (Vietnam time) and records it. Run it
  * in the transaction that uses the number: the series row stays locked until that transaction ends, and a

@@ -16,7 +16,7 @@ import {
 import type { OfficialSignature } from './render.types.ts';
 
 /** The blank left for the number and the day and month of a draft (no-break spaces: wrapping keeps them). */
-const BLANK = '\u00a0'.repeat(8);
+export const BLANK = '\u00a0'.repeat(8);
 
 /** "Số: 05/QĐ-BGDĐT" (numbers below 10 with a leading zero); a draft (null) leaves the number blank. */
 export function formatNumberLine(number: number | null, notation: string): string {

@@ -2,7 +2,7 @@
  * The official PDF of an outgoing document (Nghị định 30/2020 layout): a pure renderer, no database, no HTTP.
  * Import it through this file.
  */
-export { renderOfficialPdf, MOTTO, NATIONAL_TITLE } from './official-pdf.ts';
+export { renderOfficialPdf, renderOfficialPdfWithLayout, MOTTO, NATIONAL_TITLE } from './official-pdf.ts';
 export {
   confidentialityMark,
   documentTitle,
@@ -16,6 +16,8 @@ export {
 export {
   AUTHORITY_PREFIXES,
   type AuthorityPrefix,
+  type BlankSlot,
+  type OfficialLayout,
   type OfficialDocumentInput,
   type OfficialPreamble,
   type OfficialSignature,

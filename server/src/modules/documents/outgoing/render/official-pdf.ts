@@ -23,6 +23,7 @@ import {
   type ParagraphStyle,
 } from '../../../../platform/pdf/index.ts';
 import {
+  BLANK,
   confidentialityMark,
   documentTitle,
   formatNumberLine,
@@ -34,7 +35,7 @@ import {
   urgencyMark,
   type OfficialTemplate,
 } from './format.ts';
-import type { OfficialDocumentInput } from './render.types.ts';
+import type { BlankSlot, OfficialDocumentInput, OfficialLayout } from './render.types.ts';
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -69,6 +70,17 @@ const MARK_COLOR = rgb(0.85, 0, 0);
 const upper = (text: string) => text.normalize('NFC').trim().toLocaleUpperCase('vi');
 
 export async function renderOfficialPdf(input: OfficialDocumentInput): Promise<Uint8Array> {
+  return (await renderOfficialPdfWithLayout(input)).pdf;
+}
+
+/**
+ * The PDF and where its blanks are: a document rendered without its number and date (to be signed by the
+ * leader before the clerk numbers it) says where the number, the day and the month go, so the clerk's step
+ * can fill them in by an incremental update that leaves the leader's signature valid.
+ */
+export async function renderOfficialPdfWithLayout(
+  input: OfficialDocumentInput,
+): Promise<{ pdf: Uint8Array; layout: OfficialLayout }> {
   const template = templateOf(input.typeCode, input.typeName);
   const numberLine = formatNumberLine(input.number, input.notation);
   const placeDate = formatPlaceDate(input.place, input.date, input.draftYear);
@@ -80,7 +92,7 @@ export async function renderOfficialPdf(input: OfficialDocumentInput): Promise<U
   flow.pdf.setSubject(input.subject.normalize('NFC').trim());
   flow.pdf.setKeywords([template.typeName, numberLine.replace(/^Số:\s*/, ''), organization]);
 
-  drawHeader(flow, input, template, numberLine, placeDate);
+  const layout = drawHeader(flow, input, template, numberLine, placeDate);
   if (template.layout === 'typed') drawTitle(flow, input, template);
   if (input.addressees?.length) drawAddressees(flow, input.addressees, template.layout === 'letter' ? 18 : 0);
   drawBody(flow, input.body);
@@ -92,7 +104,28 @@ export async function renderOfficialPdf(input: OfficialDocumentInput): Promise<U
     size: SIZE.pageNumber,
     format: (page) => String(page),
   });
-  return flow.save();
+  return { pdf: await flow.save(), layout };
+}
+
+/** Where a blank of the header is: page 1, the left end of the blank on the text's baseline. */
+function slotAfter(
+  font: PDFFont,
+  size: number,
+  line: string,
+  before: string,
+  box: { x: number; width: number; left: number },
+  baseline: number,
+  italic: boolean,
+): BlankSlot {
+  const start = box.left + box.x + (box.width - font.widthOfTextAtSize(line, size)) / 2;
+  return {
+    pageIndex: 0,
+    x: start + font.widthOfTextAtSize(before, size),
+    width: font.widthOfTextAtSize(BLANK, size),
+    baseline,
+    size,
+    italic,
+  };
 }
 
 /** A centred rule under the last paragraph: `share` of its widest line (1/3–1/2 per Phụ lục I). */
@@ -116,8 +149,8 @@ function drawHeader(
   template: OfficialTemplate,
   numberLine: string,
   placeDate: string,
-): void {
-  const { bold, italic } = flow.fonts;
+): OfficialLayout {
+  const { bold, italic, regular } = flow.fonts;
   const left = { x: 0, width: flow.width * LEFT_SHARE };
   const right = { x: left.width, width: flow.width - left.width };
   const top = flow.y;
@@ -141,6 +174,25 @@ function drawHeader(
   // The number (left) and the place and date (right) on one row.
   flow.y = Math.min(flow.y, rightEnd) - 10;
   const row = flow.y;
+  const layout: { number: BlankSlot | null; day: BlankSlot | null; month: BlankSlot | null } = {
+    number: null,
+    day: null,
+    month: null,
+  };
+  const fits = (font: PDFFont, size: number, line: string, box: { width: number }) =>
+    font.widthOfTextAtSize(line, size) <= box.width;
+  if (input.number === null && fits(regular, SIZE.number, numberLine, left)) {
+    const baseline = row - regular.heightAtSize(SIZE.number, { descender: false });
+    layout.number = slotAfter(regular, SIZE.number, numberLine, 'Số:', { ...left, left: flow.left }, baseline, false);
+  }
+  if (input.date === null && fits(italic, SIZE.placeDate, placeDate, right)) {
+    const baseline = row - italic.heightAtSize(SIZE.placeDate, { descender: false });
+    const box = { ...right, left: flow.left };
+    const dayAt = placeDate.indexOf(`ngày${BLANK}`) + 'ngày'.length;
+    const monthAt = placeDate.indexOf(`tháng${BLANK}`) + 'tháng'.length;
+    layout.day = slotAfter(italic, SIZE.placeDate, placeDate, placeDate.slice(0, dayAt), box, baseline, true);
+    layout.month = slotAfter(italic, SIZE.placeDate, placeDate, placeDate.slice(0, monthAt), box, baseline, true);
+  }
   flow.paragraph(numberLine, { size: SIZE.number, ...left, align: 'center' });
   if (template.layout === 'letter') {
     flow.moveDown(2);
@@ -158,6 +210,7 @@ function drawHeader(
   flow.y = row;
   flow.paragraph(placeDate, { font: italic, size: SIZE.placeDate, ...right, align: 'center' });
   flow.y = Math.min(flow.y, leftEnd);
+  return layout;
 }
 
 /** A mark (độ mật, độ khẩn) in capitals, bold, red, in a single-ruled rectangle 8 mm high. */

@@ -65,3 +65,22 @@ export interface OfficialDocumentInput {
   readonly urgency?: Urgency;
   readonly confidentiality?: Confidentiality;
 }
+
+/** A blank of the header (page 1): the left end of the blank on the text's baseline, in points. */
+export interface BlankSlot {
+  readonly pageIndex: number;
+  readonly x: number;
+  readonly baseline: number;
+  /** The blank's width: what is written there is centred in it. */
+  readonly width: number;
+  readonly size: number;
+  /** The place-and-date line is italic. */
+  readonly italic: boolean;
+}
+
+/** Where an unnumbered, undated document leaves its number, day and month blank (null: not blank). */
+export interface OfficialLayout {
+  readonly number: BlankSlot | null;
+  readonly day: BlankSlot | null;
+  readonly month: BlankSlot | null;
+}
