@@ -1,8 +1,11 @@
 /**
  * Văn bản đi, end to end in the browser: a specialist of the Ministry drafts a Công văn to two Sở GD&ĐT, the
- * head of the Vụ, the clerk (form check) and the leader approve, the clerk issues it with number
- * NN/BGDĐT-GDPT; both departments' clerks find it in "Chờ vào sổ"; Hà Nội registers it and its director
- * directs it to a unit, and the Ministry sees 04 (after 03) for Hà Nội and 01 for Nghệ An.
+ * head of the Vụ, the clerk (form check) and the leader approve — the leader signs digitally with the PIN of
+ * his certificate (a wrong PIN is refused and leaves the document unapproved) — and the clerk issues it with
+ * number NN/BGDĐT-GDPT, sealing it with the Ministry's certificate; both departments' clerks find it in
+ * "Chờ vào sổ" with a valid signature; Hà Nội registers it and its director directs it to a unit, and the
+ * Ministry sees 04 (after 03) for Hà Nội and 01 for Nghệ An. In demo mode every person and organisation has
+ * a DEMO certificate with the PIN 123456.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +22,10 @@ const HN_DIRECTOR = 'Hoàng Văn Thắng';
 const HN_UNIT = 'Phòng Giáo dục Phổ thông';
 /** Công văn of the Ministry drafted by Vụ Giáo dục Phổ thông (seed abbreviations BGDĐT and GDPT). */
 const NUMBER = /^\d{2,}\/BGDĐT-GDPT$/;
+/** PIN of every demo certificate (server/src/modules/signatures DEMO_SIGNING_PIN). */
+const DEMO_PIN = '123456';
+const PIN_LABEL = 'Mã PIN chứng thư số';
+const VALID = 'Chữ ký hợp lệ';
 
 async function logIn(username: string): Promise<Page> {
   const { page } = await app.newPage();
@@ -67,7 +74,10 @@ async function openOutgoing(page: Page, view: RegExp, shot?: string): Promise<vo
   await visible(page.getByRole('heading', { name: SUBJECT }));
 }
 
-/** Opens the incoming copy from the clerk's view "Chờ vào sổ", which must list it. */
+/**
+ * Opens the incoming copy from the clerk's view "Chờ vào sổ", which must list it with the verdict of its
+ * digital signature.
+ */
 async function openToRegister(page: Page, shot?: string): Promise<void> {
   await page.getByRole('link', { name: 'Văn bản đến/đi', exact: true }).click();
   const toRegister = page.getByRole('link', { name: /^Chờ vào sổ/ });
@@ -75,6 +85,7 @@ async function openToRegister(page: Page, shot?: string): Promise<void> {
   await toRegister.click();
   const row = page.getByRole('link', { name: SUBJECT });
   await visible(row);
+  expect(await page.getByRole('row').filter({ has: row }).innerText()).toContain(VALID);
   if (shot) await screenshot(page, shot);
   await row.click();
   await visible(page.getByRole('heading', { name: SUBJECT }));
@@ -107,6 +118,11 @@ async function approveAs(username: string, comment: string): Promise<void> {
   await page.context().close();
 }
 
+/** The "Chữ ký số" card of the outgoing detail. */
+function signatureCard(page: Page) {
+  return page.getByRole('region', { name: 'Chữ ký số', exact: true });
+}
+
 /** The row of the "Tình trạng gửi" table for one recipient, its text with spaces collapsed. */
 async function dispatchRow(page: Page, organization: string): Promise<string> {
   const table = page.getByRole('table', { name: 'Tình trạng gửi' });
@@ -126,7 +142,7 @@ describe.skipIf(missing !== undefined)(
       await app?.stop();
     });
 
-    it('[OUTGOING] a Ministry specialist drafts a Công văn to two Sở, the unit head, the clerk and the leader approve, the clerk issues it as NN/BGDĐT-GDPT, both Sở clerks see it to register, Hà Nội registers and assigns it, and the Ministry sees 03 then 04 for Hà Nội and 01 for Nghệ An', async () => {
+    it('[OUTGOING] a Ministry specialist drafts a Công văn to two Sở, the unit head, the clerk and the leader approve (the leader signing with his PIN after a wrong one is refused), the clerk issues and seals it as NN/BGDĐT-GDPT, both Sở clerks see it to register with a valid signature, Hà Nội registers and assigns it, and the Ministry sees 03 then 04 for Hà Nội and 01 for Nghệ An', async () => {
       // Chuyên viên (Vụ GDPT): the draft.
       const specialist = await logIn('bgd.chuyenvien');
       await specialist.goto('/e-office/outgoing/new');
@@ -156,15 +172,58 @@ describe.skipIf(missing !== undefined)(
       // The default route: head of the Vụ → the clerk's form check → the leader.
       await approveAs('bgd.truongvu', 'Vụ GDPT đồng ý, kính trình Lãnh đạo Bộ.');
       await approveAs('bgd.vanthu', 'Thể thức đúng quy định.');
-      await approveAs('bgd.lanhdao', 'Đồng ý ban hành.');
+
+      // Thứ trưởng: the last stage signs with his certificate. A wrong PIN is refused with the server's
+      // message and the document stays where it was; the right PIN approves and signs it.
+      const leader = await logIn('bgd.lanhdao');
+      await openOutgoing(leader, /^Chờ tôi duyệt/);
+      const toolbar = leader.getByRole('toolbar', { name: 'Xử lý văn bản' });
+      await toolbar.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+      const approveDialog = leader.getByRole('dialog', { name: 'Đồng ý' });
+      await visible(approveDialog);
+      await approveDialog.getByLabel(PIN_LABEL).fill('654321');
+      await approveDialog.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+      await visible(approveDialog.getByRole('alert').filter({ hasText: 'Mã PIN của chứng thư số không đúng' }));
+      await screenshot(leader, 'outgoing-approve-wrong-pin');
+      await approveDialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+      await expect.poll(() => approveDialog.count(), { timeout: 20_000 }).toBe(0);
+      await leader.reload();
+      await visible(leader.getByRole('heading', { name: SUBJECT }));
+      await visible(leader.getByText('Đang trình duyệt').first());
+      await visible(toolbar.getByRole('button', { name: 'Đồng ý', exact: true }));
+      expect(await signatureCard(leader).innerText()).not.toContain('Ký số bởi');
+      await step(
+        leader,
+        'Đồng ý',
+        async (dialog) => {
+          await dialog.getByLabel('Ý kiến').fill('Đồng ý ban hành.');
+          await dialog.getByLabel(PIN_LABEL).fill(DEMO_PIN);
+        },
+        'outgoing-approve-pin',
+      );
+      await visible(leader.getByText('Đã duyệt').first());
+      await visible(signatureCard(leader).getByText(`Ký số bởi ${LEADER}`));
+      await visible(signatureCard(leader).getByRole('link', { name: 'Bản đã ký' }));
+      await screenshot(leader, 'outgoing-signed-by-leader');
+      await leader.context().close();
 
       // Văn thư Bộ: issue; the number is NN/BGDĐT-GDPT.
       const clerk = await logIn('bgd.vanthu');
       await clerk.goto(documentUrl);
       await visible(clerk.getByRole('heading', { name: SUBJECT }));
       await visible(clerk.getByText('Đã duyệt').first());
-      await step(clerk, 'Phát hành', undefined, 'outgoing-issue');
+      await visible(signatureCard(clerk).getByText(`Ký số bởi ${LEADER}`));
+      await step(
+        clerk,
+        'Phát hành',
+        async (dialog) => {
+          await dialog.getByLabel(PIN_LABEL).fill(DEMO_PIN);
+        },
+        'outgoing-issue',
+      );
       await visible(clerk.getByText('Đã phát hành').first());
+      // The official PDF carries the leader's signature and the Ministry's seal, and validates.
+      await visible(signatureCard(clerk).getByText(VALID, { exact: true }));
       await screenshot(clerk, 'outgoing-issued');
       // "Số: 01/BGDĐT-GDPT · Ngày phát hành: …" under the trích yếu.
       const numberLine = clerk.getByText(/^Số: \S+/);
@@ -185,6 +244,11 @@ describe.skipIf(missing !== undefined)(
       const hnClerk = await logIn('hn.vanthu');
       await openToRegister(hnClerk, 'outgoing-hn-to-register');
       await visible(hnClerk.getByText(issuedNumber).first());
+      // Before registering it, the clerk sees that the main file's digital signature is valid.
+      const hnFiles = hnClerk.getByRole('region', { name: 'Tệp văn bản', exact: true });
+      await visible(hnFiles.getByRole('link', { name: `${issuedNumber.replace('/', '-')}.pdf` }));
+      await visible(hnFiles.getByText(VALID, { exact: true }));
+      await screenshot(hnClerk, 'outgoing-hn-signature-valid');
       await step(hnClerk, 'Vào sổ');
       await visible(hnClerk.getByText(/Số đến \d+\/\d{4}/).first());
       await step(hnClerk, 'Trình lãnh đạo', async (dialog) => {

@@ -12,6 +12,7 @@ import { RedirectIfSignedIn, RequireAuth, RequireRole } from './features/auth/Re
 import { HomePage } from './features/home/HomePage';
 import { incomingRoutes } from './features/incoming/incoming.routes';
 import { outgoingRoutes } from './features/outgoing/outgoing.routes';
+import { signatureRoutes } from './features/signatures/signatures.routes';
 import { SystemPage } from './features/systems/SystemPage';
 import { SYSTEMS } from './features/systems/systems';
 import { AppLayout } from './layout/AppLayout';
@@ -41,12 +42,13 @@ export const routes: RouteObject[] = [
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <HomePage /> },
-              ...SYSTEMS.filter((system) => system.key !== 'eOffice').map((system) => ({
+              ...SYSTEMS.filter((system) => !system.available).map((system) => ({
                 path: system.path.slice(1),
                 element: <SystemPage system={system} />,
               })),
               ...incomingRoutes,
               ...outgoingRoutes,
+              ...signatureRoutes,
               {
                 path: 'e-office/supervision',
                 lazy: async () => ({

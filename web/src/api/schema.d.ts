@@ -8307,6 +8307,11 @@ export interface paths {
                                 version: number;
                                 leadUnitName: string | null;
                                 leadUserName: string | null;
+                                /**
+                                 * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                 * @enum {string|null}
+                                 */
+                                signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             }[];
                             total: number;
                         };
@@ -8447,6 +8452,9 @@ export interface paths {
                         attachmentIds?: string[];
                         /** @description Register even though a possible duplicate exists */
                         allowDuplicate?: boolean;
+                        /** @description Register although the signature of the main PDF is invalid (needs signatureNote) */
+                        acceptInvalidSignature?: boolean;
+                        signatureNote?: string;
                     };
                 };
             };
@@ -8509,6 +8517,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -8582,6 +8595,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -9046,6 +9095,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -9119,6 +9173,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -9376,6 +9466,9 @@ export interface paths {
                          */
                         urgency?: "normal" | "urgent" | "very_urgent" | "flash";
                         notes?: string | null;
+                        /** @description Register although the signature of the main PDF is invalid (needs signatureNote) */
+                        acceptInvalidSignature?: boolean;
+                        signatureNote?: string;
                     };
                 };
             };
@@ -9438,6 +9531,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -9511,6 +9609,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -9715,6 +9849,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -9788,6 +9927,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -10030,6 +10205,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -10103,6 +10283,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -10317,6 +10533,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -10390,6 +10611,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -10593,6 +10850,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -10666,6 +10928,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -10875,6 +11173,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -10948,6 +11251,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -11153,6 +11492,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -11226,6 +11570,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -11430,6 +11810,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -11503,6 +11888,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -11709,6 +12130,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -11782,6 +12208,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -11986,6 +12448,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -12059,6 +12526,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -12261,6 +12764,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -12334,6 +12842,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -14072,6 +14616,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -14418,6 +14983,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -14816,6 +15402,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -15903,6 +16510,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -16134,6 +16762,10 @@ export interface paths {
                         stepId?: string;
                         comment?: string;
                         decisionNote?: string;
+                        /** @description The PIN of the approver's certificate (last stage, when the organisation signs digitally) */
+                        pin?: string;
+                        /** @description Access token of the remote signing service (CSC) */
+                        cscAccessToken?: string;
                     };
                 };
             };
@@ -16260,6 +16892,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -16616,6 +17269,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -16974,6 +17648,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -17330,6 +18025,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -17569,6 +18285,10 @@ export interface paths {
                          * @description An uploaded final PDF made in a word processor: nothing is rendered
                          */
                         finalFileId?: string;
+                        /** @description The PIN of the organisation certificate (when the organisation signs digitally: its signature seals the issue) */
+                        pin?: string;
+                        /** @description Access token of the remote signing service (CSC) */
+                        cscAccessToken?: string;
                     };
                 };
             };
@@ -17695,6 +18415,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -18049,6 +18790,27 @@ export interface paths {
                             decisionNote: string | null;
                             /** @description The official PDF once issued (add ?inline=true to preview); also in files as final */
                             officialFileUrl: string | null;
+                            /** @description Digital signatures of the document (issue 5) */
+                            signing: {
+                                /** @description The organisation signs digitally: the last approval signs (pin) and issuing seals it (the organisation pin) */
+                                required: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                                /** Format: uuid */
+                                signedBy: string | null;
+                                signedByName: string | null;
+                                /** Format: uuid */
+                                signedFileId: string | null;
+                                /** @description The PDF the leader signed (number and date blank) */
+                                signedFileUrl: string | null;
+                                /**
+                                 * @description The latest validation of the official PDF (see /api/v1/signatures/validations/latest)
+                                 * @enum {string|null}
+                                 */
+                                officialVerdict: "valid" | "invalid" | "indeterminate" | null;
+                                /** Format: date-time */
+                                officialValidatedAt: string | null;
+                            };
                             files: {
                                 /** Format: uuid */
                                 fileId: string;
@@ -18489,6 +19251,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -18562,6 +19329,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -18765,6 +19568,11 @@ export interface paths {
                             /** Format: date-time */
                             completedAt: string | null;
                             version: number;
+                            /**
+                             * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                             * @enum {string|null}
+                             */
+                            signatureVerdict: "valid" | "invalid" | "indeterminate" | null;
                             signerName: string | null;
                             signerPosition: string | null;
                             pageCount: number | null;
@@ -18838,6 +19646,42 @@ export interface paths {
                                 addedAt: string;
                                 /** @description Download address (add ?inline=true to preview) */
                                 url: string;
+                                /** @description The latest check of the PDF’s digital signatures (null: not a PDF, or not checked yet) */
+                                signature: {
+                                    /**
+                                     * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                     * @enum {string}
+                                     */
+                                    verdict: "valid" | "invalid" | "indeterminate";
+                                    signatureCount: number;
+                                    /** Format: date-time */
+                                    validatedAt: string;
+                                    reasons: {
+                                        code: string;
+                                        vi: string;
+                                        en: string;
+                                    }[];
+                                    signers: {
+                                        name: string | null;
+                                        organization: string | null;
+                                        /** Format: date-time */
+                                        signingTime: string | null;
+                                        timestamped: boolean;
+                                        intact: boolean;
+                                        coversWholeDocument: boolean;
+                                        trusted: boolean;
+                                        /**
+                                         * @description Digital signature check: valid; invalid (changed after signing, broken signature); indeterminate (unsigned, untrusted CA…)
+                                         * @enum {string}
+                                         */
+                                        verdict: "valid" | "invalid" | "indeterminate";
+                                        reasons: {
+                                            code: string;
+                                            vi: string;
+                                            en: string;
+                                        }[];
+                                    }[];
+                                } | null;
                             }[];
                             extensions: {
                                 /** Format: uuid */
@@ -19005,6 +19849,10 @@ export interface paths {
                         signerTitle?: string;
                         /** @description Nơi nhận; "Lưu: VT" is added */
                         recipients?: string[];
+                        /** @description The PIN of the organisation certificate (an electronic copy of an organisation that signs digitally) */
+                        pin?: string;
+                        /** @description Access token of the remote signing service (CSC) */
+                        cscAccessToken?: string;
                     };
                 };
             };

@@ -17,6 +17,8 @@ import enCopies from '../features/outgoing/i18n/copies.en.json';
 import viCopies from '../features/outgoing/i18n/copies.vi.json';
 import enNotifications from '../features/notifications/i18n/en.json';
 import viNotifications from '../features/notifications/i18n/vi.json';
+import enSignatures from '../features/signatures/i18n/en.json';
+import viSignatures from '../features/signatures/i18n/vi.json';
 import enSupervision from '../features/supervision/i18n/en.json';
 import viSupervision from '../features/supervision/i18n/vi.json';
 import en from './en.json';
@@ -32,6 +34,7 @@ export const viCatalog = {
   ...viOutgoing,
   ...viCopies,
   ...viSupervision,
+  ...viSignatures,
 };
 
 export const enCatalog: typeof viCatalog = {
@@ -44,4 +47,5 @@ export const enCatalog: typeof viCatalog = {
   ...enOutgoing,
   ...enCopies,
   ...enSupervision,
+  ...enSignatures,
 };

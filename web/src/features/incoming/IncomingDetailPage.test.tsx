@@ -255,6 +255,7 @@ describe('the trail', () => {
           sizeBytes: 4096,
           addedAt: '2026-11-20T02:30:00.000Z',
           url: `/api/v1/incoming-documents/${DOC_ID}/files/00000000-0000-4000-8000-0000000000aa`,
+          signature: null,
         },
       ],
       assignments: [

@@ -46,6 +46,7 @@ function summary(n: number, more: Partial<IncomingSummary>): IncomingSummary {
     version: 1,
     leadUnitName: null,
     leadUserName: null,
+    signatureVerdict: null,
     ...more,
   };
 }

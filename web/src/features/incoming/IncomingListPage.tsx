@@ -14,6 +14,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/dates';
 import { useRequiredMe } from '../auth/auth.queries';
 import { hasRole } from '../auth/permissions';
+import { SignatureVerdictBadge } from '../signatures/SignatureVerdictBadge';
 import { ConfidentialityBadge, OverdueBadge, StatusBadge, UrgencyBadge } from './IncomingBadges';
 import { emptyFilters, filtersToQuery, IncomingFilters, type IncomingFilterValues } from './IncomingFilters';
 import { useIncomingList } from './incoming.queries';
@@ -79,6 +80,7 @@ export function IncomingListPage() {
             { label: t('incoming.fields.dueDate'), visibleFrom: 'sm' },
             t('incoming.fields.status'),
             { label: t('incoming.fields.urgency'), visibleFrom: 'sm' },
+            { label: t('signatures.file.column'), visibleFrom: 'md' },
           ]}
           minWidth={640}
           loading={query.isLoading}
@@ -145,6 +147,9 @@ function IncomingRow({ doc }: { doc: IncomingSummary }) {
       </Table.Td>
       <Table.Td visibleFrom="sm">
         <UrgencyBadge urgency={doc.urgency} size="xs" />
+      </Table.Td>
+      <Table.Td visibleFrom="md">
+        {doc.signatureVerdict && <SignatureVerdictBadge verdict={doc.signatureVerdict} size="xs" />}
       </Table.Td>
     </Table.Tr>
   );

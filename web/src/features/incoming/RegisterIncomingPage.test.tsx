@@ -74,6 +74,44 @@ async function choose(label: RegExp, option: string) {
   fireEvent.click(await screen.findByRole('option', { name: option }));
 }
 
+/** Uploads the scan and fills in the required metadata. */
+async function fillInRequired(documentDate: string) {
+  const mainInput = document.querySelector('input[type="file"]') as HTMLInputElement;
+  fireEvent.change(mainInput, { target: { files: [new File(['%PDF'], scan.name, { type: 'application/pdf' })] } });
+  expect(await screen.findByText('CV 2468 scan.pdf')).toBeTruthy();
+  fireEvent.change(screen.getByRole('textbox', { name: /Cơ quan ban hành/ }), {
+    target: { value: 'Bộ Giáo dục và Đào tạo' },
+  });
+  fireEvent.change(screen.getByRole('textbox', { name: /Số, ký hiệu/ }), { target: { value: '2468/BGDĐT-QLCL' } });
+  fireEvent.change(screen.getByLabelText(/Ngày văn bản/), { target: { value: documentDate } });
+  await choose(/Loại văn bản/, 'Công văn');
+  fireEvent.change(screen.getByRole('textbox', { name: /Trích yếu/ }), {
+    target: { value: 'Hướng dẫn tổ chức kỳ thi chọn học sinh giỏi' },
+  });
+}
+
+const signatureReasons = [
+  { code: 'signature_invalid', vi: 'Có chữ ký không hợp lệ', en: 'At least one signature is invalid' },
+  {
+    code: 'unsigned_changes',
+    vi: 'Văn bản bị sửa đổi sau khi ký',
+    en: 'The document was changed after it was signed',
+  },
+];
+
+function signatureInvalid(): Response {
+  return Response.json(
+    {
+      error: {
+        code: 'documents.signature_invalid',
+        message: 'Chữ ký số của văn bản không hợp lệ (văn bản có thể đã bị sửa đổi sau khi ký)',
+        details: { fileId: scan.id, verdict: 'invalid', reasons: signatureReasons },
+      },
+    },
+    { status: 409 },
+  );
+}
+
 describe('RegisterIncomingPage', () => {
   beforeEach(() => {
     vi.stubGlobal('XMLHttpRequest', InstantUpload);
@@ -158,6 +196,81 @@ describe('RegisterIncomingPage', () => {
     expect(sent[1]).toMatchObject({ ...sent[0], allowDuplicate: true });
     // The document's page is told the arrival number, to say "Đã vào sổ, số đến 8".
     expect(screen.getByText(/"registeredNumber":8/)).toBeTruthy();
+  }, 20_000);
+
+  it('refuses an invalid signature with its reasons; registers anyway only with the box ticked and a note', async () => {
+    const sent: Record<string, unknown>[] = [];
+    mockServer({
+      '/api/v1/document-types': () => Response.json(documentTypes),
+      '/api/v1/registers': () => Response.json(registers),
+      '/api/v1/incoming-documents/duplicates': () => Response.json({ items: [] }),
+      '/api/v1/incoming-documents': async (request) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        sent.push(body);
+        if (!body.allowDuplicate) {
+          return Response.json(
+            {
+              error: {
+                code: 'documents.possible_duplicate',
+                message: 'Có thể trùng văn bản đã vào sổ',
+                details: { duplicates: [duplicate] },
+              },
+            },
+            { status: 409 },
+          );
+        }
+        if (!body.acceptInvalidSignature) return signatureInvalid();
+        return Response.json(incomingDetail({ arrivalNumber: 9 }), { status: 201 });
+      },
+    });
+    renderForm();
+    await fillInRequired(addDays(vietnamDate(), -2));
+
+    // The server first finds a possible duplicate, which the clerk confirms; then the invalid signature.
+    fireEvent.click(screen.getByRole('button', { name: 'Vào sổ' }));
+    const registerAnyway = await screen.findByRole('button', { name: 'Vẫn vào sổ' });
+    await act(async () => fireEvent.click(registerAnyway));
+    const warning = (
+      await screen.findByText('Chữ ký số của văn bản không hợp lệ. Văn bản có thể đã bị sửa đổi hoặc giả mạo.')
+    ).closest('[role="alert"]') as HTMLElement;
+    expect(warning.textContent).toContain('Có chữ ký không hợp lệ');
+    expect(warning.textContent).toContain('Văn bản bị sửa đổi sau khi ký');
+    expect(within(warning).getByText('Chữ ký không hợp lệ')).toBeTruthy();
+    const accept = within(warning).getByRole('checkbox', { name: 'Vẫn vào sổ văn bản này' }) as HTMLInputElement;
+    expect(accept.checked).toBe(false);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ allowDuplicate: true, mainFileId: scan.id });
+    expect(sent[1]!.acceptInvalidSignature).toBeUndefined();
+
+    // The reasons follow the UI language.
+    await act(() => changeLanguage('en'));
+    expect(
+      await screen.findByText(
+        "The document's digital signature is invalid. The document may have been altered or forged.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('The document was changed after it was signed')).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Register this document anyway' })).toBeTruthy();
+    expect(screen.queryByText('Văn bản bị sửa đổi sau khi ký')).toBeNull();
+    await act(() => changeLanguage('vi'));
+
+    // Ticked without a note: the note is required and nothing is sent.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Vẫn vào sổ văn bản này' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vào sổ' }));
+    const note = screen.getByRole('textbox', { name: /Lý do \/ ghi chú/ });
+    expect(await screen.findByText('Bắt buộc nhập')).toBeTruthy();
+    expect(sent).toHaveLength(2);
+
+    fireEvent.change(note, { target: { value: 'Đã gọi điện xác nhận với Bộ: bản gửi đúng nội dung' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vào sổ' })));
+    await waitFor(() => expect(screen.getByText(new RegExp(`document ${DOC_ID}`))).toBeTruthy());
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toMatchObject({
+      ...sent[1],
+      allowDuplicate: true,
+      acceptInvalidSignature: true,
+      signatureNote: 'Đã gọi điện xác nhận với Bộ: bản gửi đúng nội dung',
+    });
   }, 20_000);
 
   it('shows what is missing or wrong under each field, in Vietnamese then English, and sends nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * Vào sổ văn bản đến (the clerk): upload the scan (and attachments), fill in the metadata of Decree 30 beside
  * the PDF preview, see possible duplicates as soon as issuer, number and date are filled in, and register.
- * When the server still finds a possible duplicate, the clerk may confirm and register anyway.
+ * When the server still finds a possible duplicate, the clerk may confirm and register anyway; when it finds the
+ * scan's digital signature invalid, the clerk may register it anyway with a reason.
  */
 import { Anchor, Button, CloseButton, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -18,10 +19,21 @@ import { PdfPreview } from '../files/PdfPreview';
 import { DuplicateWarning, duplicatesOf } from './DuplicateWarning';
 import { formatSize } from './format';
 import { IncomingMetadataFields } from './IncomingMetadataFields';
-import { initialIncomingValues, toNewIncoming, validateIncoming, type IncomingFormValues } from './incoming.form';
+import {
+  initialIncomingValues,
+  noSignatureAcceptance,
+  signatureAcceptanceError,
+  toNewIncoming,
+  validateIncoming,
+  type IncomingFormValues,
+  type SignatureAcceptance,
+} from './incoming.form';
+import { InvalidSignatureWarning, isSignatureRefusal, useSignatureRefusal } from './InvalidSignatureWarning';
 import { useCreateIncoming, useDuplicates, useRegisters } from './incoming.queries';
 
 const PDF_ONLY = '.pdf,application/pdf';
+/** The fields the server compares to find a possible duplicate. */
+const DUPLICATE_KEYS = ['issuerName', 'numberNotation', 'documentDate'] as const;
 
 export interface RegisteredState {
   /** The arrival number just given, to say so on the document's page. */
@@ -40,6 +52,10 @@ export function RegisterIncomingPage() {
   const registers = useRegisters();
   const [values, setValues] = useState<IncomingFormValues>(() => initialIncomingValues());
   const [submitted, setSubmitted] = useState(false);
+  /** The clerk confirmed registering despite possible duplicates (until issuer, number or date change). */
+  const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
+  const [acceptance, setAcceptance] = useState<SignatureAcceptance>(noSignatureAcceptance);
+  const [acceptanceTried, setAcceptanceTried] = useState(false);
   const [keys] = useDebouncedValue(
     { issuerName: values.issuerName, numberNotation: values.numberNotation, documentDate: values.documentDate },
     400,
@@ -49,15 +65,27 @@ export function RegisterIncomingPage() {
   const errors = validateIncoming(values);
   const shownErrors = submitted ? errors : {};
   const refused = isPossibleDuplicate(create.error) ? create.error : undefined;
+  // About the scan, not the metadata: it stays while the clerk edits the other fields.
+  const signature = useSignatureRefusal(create.error);
 
   const change = (patch: Partial<IncomingFormValues>) => {
     setValues((previous) => ({ ...previous, ...patch }));
     // What the server said was about the values as they were.
     if (create.error) create.reset();
+    if (DUPLICATE_KEYS.some((key) => key in patch)) setDuplicateConfirmed(false);
+    if ('mainFile' in patch) {
+      signature.clear();
+      setAcceptance(noSignatureAcceptance);
+      setAcceptanceTried(false);
+    }
   };
 
   const send = (allowDuplicate: boolean) => {
-    create.mutate(toNewIncoming(values, allowDuplicate), {
+    if (signature.refusal) {
+      setAcceptanceTried(true);
+      if (signatureAcceptanceError(acceptance)) return;
+    }
+    create.mutate(toNewIncoming(values, allowDuplicate, signature.refusal ? acceptance : noSignatureAcceptance), {
       onSuccess: (doc) => {
         notify.success(t('incoming.registered', { number: doc.arrivalNumber ?? '' }));
         const state: RegisteredState = { registeredNumber: doc.arrivalNumber };
@@ -70,7 +98,12 @@ export function RegisterIncomingPage() {
     event.preventDefault();
     setSubmitted(true);
     if (Object.keys(errors).length > 0) return;
-    send(false);
+    send(duplicateConfirmed);
+  };
+
+  const confirmDuplicate = () => {
+    setDuplicateConfirmed(true);
+    send(true);
   };
 
   return (
@@ -96,11 +129,19 @@ export function RegisterIncomingPage() {
               {refused ? (
                 <DuplicateWarning
                   duplicates={duplicatesOf(refused.details)}
-                  onConfirm={() => send(true)}
+                  onConfirm={confirmDuplicate}
                   confirming={create.isPending}
                 />
               ) : (
-                <FormError error={create.error} />
+                !isSignatureRefusal(create.error) && <FormError error={create.error} />
+              )}
+              {signature.refusal && (
+                <InvalidSignatureWarning
+                  refusal={signature.refusal}
+                  value={acceptance}
+                  onChange={setAcceptance}
+                  showErrors={acceptanceTried}
+                />
               )}
               {submitted && Object.keys(errors).length > 0 && (
                 <Text size="sm" c="red" role="alert">

@@ -111,10 +111,38 @@ export function registersFor(registers: readonly Register[], confidentiality: Co
   return registers.filter((r) => r.active && r.confidential === confidential);
 }
 
+/**
+ * The clerk's answer after the server refused a main PDF whose digital signature is invalid: register it anyway
+ * (`accept`), with the reason (`note`, required then).
+ */
+export interface SignatureAcceptance {
+  accept: boolean;
+  note: string;
+}
+
+export const noSignatureAcceptance: SignatureAcceptance = { accept: false, note: '' };
+
+/** What is wrong with the acceptance (an i18n key), if anything: registering anyway needs a note. */
+export function signatureAcceptanceError(a: SignatureAcceptance): 'common.required' | undefined {
+  return a.accept && !a.note.trim() ? 'common.required' : undefined;
+}
+
+/** `{acceptInvalidSignature, signatureNote}` when the clerk registers anyway, otherwise nothing. */
+export function signatureAcceptanceBody(a: SignatureAcceptance): {
+  acceptInvalidSignature?: true;
+  signatureNote?: string;
+} {
+  return a.accept ? { acceptInvalidSignature: true, signatureNote: a.note.trim() } : {};
+}
+
 const orNull = (text: string) => text.trim() || null;
 
 /** The request body (only to be called once `validateIncoming` found nothing wrong). */
-export function toNewIncoming(v: IncomingFormValues, allowDuplicate: boolean): NewIncoming {
+export function toNewIncoming(
+  v: IncomingFormValues,
+  allowDuplicate: boolean,
+  signature: SignatureAcceptance = noSignatureAcceptance,
+): NewIncoming {
   return {
     issuerName: v.issuerName.trim(),
     numberNotation: v.numberNotation.trim(),
@@ -134,5 +162,6 @@ export function toNewIncoming(v: IncomingFormValues, allowDuplicate: boolean): N
     mainFileId: v.mainFile?.id ?? '',
     attachmentIds: v.attachments.map((f) => f.id),
     ...(allowDuplicate ? { allowDuplicate: true } : {}),
+    ...signatureAcceptanceBody(signature),
   };
 }

@@ -78,6 +78,7 @@ export function incomingDetail(overrides: Partial<IncomingDetail> = {}): Incomin
     unread: false,
     completedAt: null,
     version: 1,
+    signatureVerdict: null,
     signerName: 'Nguyễn Văn Phúc',
     signerPosition: 'Thứ trưởng',
     pageCount: 2,

@@ -16,6 +16,8 @@ import { useNotify } from '../../lib/useNotify';
 import { FileUploadButton } from '../files/FileUploadButton';
 import type { UploadedFile } from '../files/files.api';
 import { personOptions, useColleagues } from '../incoming/colleagues';
+import { CertificatePinInput, isPinError } from '../signatures/CertificatePinInput';
+import { atLastStage } from '../signatures/signing';
 import { useApprovalTemplates, useOutgoingAction } from './outgoing.queries';
 import { OUTGOING_ACTIONS, type OutgoingAction, type OutgoingDetail } from './outgoing.types';
 
@@ -177,18 +179,23 @@ function ApproveForm({ doc, onDone }: FormProps) {
   const step = useStep(doc, 'approve', onDone);
   const [comment, setComment] = useState('');
   const [decisionNote, setDecisionNote] = useState('');
+  const [pin, setPin] = useState('');
   const [shown, setShown] = useState(false);
   const deciding = atSubmissionDecision(doc);
   const noteLabel = t('outgoing.forms.decisionNote');
   const noteMissing = deciding && decisionNote.trim() === '';
+  // Approving the last stage signs the document with the approver's certificate.
+  const signs = (doc.signing.required && atLastStage(doc)) || isPinError(step.error);
+  const pinMissing = signs && pin === '';
   return (
     <StepForm
       onSubmit={() => {
         setShown(true);
-        if (noteMissing) return;
+        if (noteMissing || pinMissing) return;
         step.run({
           comment: comment.trim() || undefined,
           decisionNote: deciding ? decisionNote.trim() : undefined,
+          pin: signs ? pin : undefined,
         });
       }}
       onCancel={onDone}
@@ -215,6 +222,7 @@ function ApproveForm({ doc, onDone }: FormProps) {
           error={shown && noteMissing ? t('outgoing.forms.required', { field: noteLabel.toLowerCase() }) : undefined}
         />
       )}
+      {signs && <CertificatePinInput value={pin} onChange={setPin} owner="personal" showMissing={shown} />}
     </StepForm>
   );
 }
@@ -313,14 +321,23 @@ function IssueForm({ doc, onDone }: FormProps) {
   const [registerId, setRegisterId] = useState<string | null>(null);
   const [date, setDate] = useState(vietnamDate());
   const [finalFile, setFinalFile] = useState<UploadedFile | null>(null);
+  const [pin, setPin] = useState('');
   const [shown, setShown] = useState(false);
   const dateError = date !== '' && !isIsoDate(date);
+  // Issuing signs the official PDF with the organisation's certificate.
+  const signs = doc.signing.required || isPinError(step.error);
+  const pinMissing = signs && pin === '';
   return (
     <StepForm
       onSubmit={() => {
         setShown(true);
-        if (dateError) return;
-        step.run({ registerId: registerId ?? undefined, date: date || undefined, finalFileId: finalFile?.id });
+        if (dateError || pinMissing) return;
+        step.run({
+          registerId: registerId ?? undefined,
+          date: date || undefined,
+          finalFileId: finalFile?.id,
+          pin: signs ? pin : undefined,
+        });
       }}
       onCancel={onDone}
       error={step.error}
@@ -348,6 +365,7 @@ function IssueForm({ doc, onDone }: FormProps) {
       </Text>
       {finalFile && <Text size="sm">{finalFile.name}</Text>}
       <FileUploadButton label={t('outgoing.forms.uploadFinal')} accept="application/pdf" onUploaded={setFinalFile} />
+      {signs && <CertificatePinInput value={pin} onChange={setPin} owner="organization" showMissing={shown} />}
     </StepForm>
   );
 }

@@ -21,6 +21,7 @@ import {
   OutgoingTrail,
 } from './OutgoingSections';
 import { useOutgoing } from './outgoing.queries';
+import { OutgoingSignature } from './OutgoingSignature';
 import { OutgoingRevisions } from './RevisionCompare';
 
 export function OutgoingDetailPage() {
@@ -72,6 +73,7 @@ export function OutgoingDetailPage() {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
                 <OutgoingFiles doc={doc} />
+                <OutgoingSignature doc={doc} />
                 <IssuedPreview doc={doc} />
                 {doc.status === 'issued' && <CopySection kind="outgoing" id={doc.id} />}
               </Stack>

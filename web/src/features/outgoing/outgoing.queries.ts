@@ -180,6 +180,8 @@ export function useOutgoingAction(id: string, action: OutgoingAction) {
   const refresh = useRefreshOutgoing();
   return useMutation({
     mutationFn: (body: StepBody) => ACTION_CALLS[action](id, body),
+    // The body may carry a certificate PIN: drop it from the mutation cache as soon as the form is gone.
+    gcTime: 0,
     onSuccess: (data) => refresh(data && typeof data === 'object' && 'actions' in data ? data : undefined),
   });
 }

@@ -48,6 +48,16 @@ export function outgoingDetail(
     decidedBy: null,
     decidedByName: null,
     decisionNote: null,
+    signing: {
+      required: false,
+      signedAt: null,
+      signedBy: null,
+      signedByName: null,
+      signedFileId: null,
+      signedFileUrl: null,
+      officialVerdict: null,
+      officialValidatedAt: null,
+    },
     files: [],
     revisions: [
       { revision: 1, createdAt: '2026-11-19T03:00:00.000Z', createdBy: AUTHOR_ID, createdByName: 'Đỗ Thu Trang' },

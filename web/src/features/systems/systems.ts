@@ -23,7 +23,7 @@ export interface BusinessSystem {
 export const SYSTEMS: readonly BusinessSystem[] = [
   { key: 'eOffice', path: '/e-office', icon: DocumentIcon, available: true },
   { key: 'exchange', path: '/exchange', icon: ExchangeIcon },
-  { key: 'signatures', path: '/signatures', icon: SignatureIcon },
+  { key: 'signatures', path: '/signatures', icon: SignatureIcon, available: true },
   { key: 'records', path: '/records', icon: ArchiveIcon },
   { key: 'statistics', path: '/statistics', icon: ChartIcon },
   { key: 'oneStop', path: '/one-stop', icon: CounterIcon },
