@@ -5,6 +5,7 @@
  * Fastify route, raw argon2id). Writes bench/results/<timestamp>.json and .md and prints one line per scenario.
  *
  *   npm run bench [-- --quick] [--pglite] [--size quick|full|<n>] [--duration <s>] [--no-build]
+ *                 [--only id,id…] [--results <dir>]
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/edugov_bench_<size>), created
  * and filled when missing. PGlite (--pglite): the folder bench/.data/pglite-<size>.
@@ -20,6 +21,7 @@ import { BENCH_PASSWORD, generate, SIZES } from './generate.ts';
 import { httpLoad, inProcessLoad, RssSampler, type Stats } from './lib/load.ts';
 import { openInProcess, type CapturedQuery, type InProcessDb } from './lib/ceiling.ts';
 import { ROOT, runCommand, startEmptyServer, startServer, type Started } from './lib/server.ts';
+import { measureSigning, type SigningMeasurements } from './lib/sign.ts';
 import * as vocab from './lib/vocab.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { ALL_JOBS } from '../server/src/app.ts';
@@ -44,6 +46,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string' },
+    results: { type: 'string' },
   },
 });
 const sizeName = opts.size ?? (opts.quick ? (opts.pglite ? 'pglite' : 'quick') : opts.pglite ? 'pglite' : 'full');
@@ -56,8 +59,12 @@ const databaseUrl = opts.pglite
   : (process.env.BENCH_DATABASE_URL ??
     `postgres://postgres@127.0.0.1:5432/edugov_bench_${sizeName.replace(/\W/g, '_')}`);
 const dataDir = path.join(ROOT, 'bench', '.data', opts.pglite ? `pglite-${sizeName}` : `files-${sizeName}`);
-const only = opts.only ? new Set(opts.only.split(',')) : undefined;
+const only = opts.only ? new Set(opts.only.split(',').map((id) => id.trim())) : undefined;
 const want = (id: string) => !only || only.has(id);
+/** Scenarios that run in-process without a database or a server: `--only edxml,sign` starts neither. */
+const STANDALONE = new Set(['edxml', 'sign']);
+const needsDatabase = !only || [...only].some((id) => !STANDALONE.has(id));
+const resultsDir = path.resolve(opts.results ?? path.join(ROOT, 'bench', 'results'));
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const startedAt = new Date();
 
@@ -72,8 +79,11 @@ interface Row {
   target: string;
   result: 'pass' | 'miss' | '—' | 'not yet built' | 'error';
   http?: Stats & { statuses?: Record<string, number> };
+  /** The figure's own numbers when it is not an HTTP load (in-process scenarios). */
+  figureStats?: Stats;
   ceilingStats?: Stats;
   ceilingHow?: string;
+  details?: Record<string, unknown>;
   rssPeakMb?: number;
   notes?: string[];
 }
@@ -141,9 +151,36 @@ async function uploadPdf(url: string, s: Session): Promise<string> {
 
 // ── Main ───────────────────────────────────────────────────────────────────────────────────────────
 async function main(): Promise<void> {
-  out(
-    `[bench] engine ${engine}, dataset ${sizeName} (${documents.toLocaleString('en')} documents), ${seconds} s per scenario`,
-  );
+  if (!needsDatabase) {
+    out(`[bench] ${[...only!].join(', ')} only: in-process, no database and no server, ${seconds} s per scenario`);
+  } else {
+    out(
+      `[bench] engine ${engine}, dataset ${sizeName} (${documents.toLocaleString('en')} documents), ${seconds} s per scenario`,
+    );
+  }
+  const { counts, serverPeak } = needsDatabase ? await databaseScenarios() : { counts: {}, serverPeak: undefined };
+
+  // 8. In-process scenarios (no route to drive yet): the edXML codec, PAdES signing and validation.
+  if (want('edxml')) await edxml();
+  if (want('sign')) await signing();
+
+  if (serverPeak !== undefined) {
+    record({
+      id: 'server_rss',
+      name: 'Server peak RSS',
+      figure: `${Math.round(serverPeak)} MB`,
+      ceiling: '—',
+      ratio: '—',
+      target: '≤ 300 MB',
+      result: serverPeak <= 300 ? 'pass' : 'miss',
+      rssPeakMb: serverPeak,
+    });
+  }
+  writeResults(counts);
+}
+
+/** Steps 1–7: the dataset, the real server under HTTP load with each ceiling, and audit:verify. */
+async function databaseScenarios(): Promise<{ counts: Record<string, number>; serverPeak: number }> {
   if (databaseUrl) out(`[bench] database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
   fs.mkdirSync(dataDir, { recursive: true });
 
@@ -208,22 +245,7 @@ async function main(): Promise<void> {
 
   // 7. audit:verify as shipped, against a raw read of the same rows.
   if (want('audit_verify')) await auditVerify();
-
-  // 8. edXML codec (in-process: no exchange route yet) and modules still being built.
-  if (want('edxml')) await edxml();
-  notYetBuilt();
-
-  record({
-    id: 'server_rss',
-    name: 'Server peak RSS',
-    figure: `${Math.round(serverPeak)} MB`,
-    ceiling: '—',
-    ratio: '—',
-    target: '≤ 300 MB',
-    result: serverPeak <= 300 ? 'pass' : 'miss',
-    rssPeakMb: serverPeak,
-  });
-  writeResults(gen.counts);
+  return { counts: gen.counts, serverPeak };
 }
 
 type Http = Record<string, { stats: Stats & { statuses: Record<string, number> }; peak: number }>;
@@ -689,7 +711,7 @@ async function ceilingsAndRows(inproc: InProcessDb, f: Facts, http: Http, floor:
         const c = await inProcessLoad(
           (i) => {
             const a = clerks[i % clerks.length]!;
-            return incoming.createIncoming({ db: inproc.db, jobs }, ctxOf(a), {
+            return incoming.createIncoming({ db: inproc.db, jobs, config }, ctxOf(a), {
               source: 'paper',
               issuerName: 'Ủy ban nhân dân tỉnh Lâm Đồng',
               numberNotation: `${i + 1}/BENCH-${runId}`,
@@ -745,7 +767,9 @@ async function ceilingsAndRows(inproc: InProcessDb, f: Facts, http: Http, floor:
           ceilingStats: c,
           ceilingHow: 'use case in-process',
           rssPeakMb: http.issue.peak,
-          notes: ['signing is not part of issuing yet (issue 5 in progress)'],
+          notes: [
+            "not signed: the bench's organisations have no signing credential (signing is measured on its own, see the sign rows)",
+          ],
         });
       } catch (error) {
         failed('issue', 'Issue an outgoing document', error);
@@ -934,13 +958,65 @@ async function edxml(): Promise<void> {
   }
 }
 
-function notYetBuilt(): void {
-  pending(
-    'sign',
-    'Sign the official PDF on issue',
-    '—',
-    'signatures (issue 5): signPdf exists, but issuing does not sign yet and there is no signing route to drive',
-  );
+/**
+ * PAdES signing and validation (issue 5) of a two-page official PDF, in-process (bench/lib/sign.ts), against
+ * the crypto floor of the same work (node:crypto SHA-256 + RSA on the same bytes and keys).
+ */
+async function signing(): Promise<void> {
+  out('[bench] sign: PAdES signing and validation of the official PDF (in-process) …');
+  let m: SigningMeasurements;
+  try {
+    m = await measureSigning({
+      seconds,
+      log: (l) => out(`[bench] ${l}`),
+      ...(process.env.BENCH_SIGN_SAMPLE ? { samplePath: process.env.BENCH_SIGN_SAMPLE } : {}),
+    });
+  } catch (error) {
+    failed('sign', 'Sign the official PDF (person, then organisation)', error);
+    return;
+  }
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+  const slower = (floor: number, figure: number) => `${(floor / figure).toFixed(floor / figure < 10 ? 1 : 0)}× slower`;
+  const pdf = `${m.pdf.pages}-page Công văn, ${kb(m.pdf.bytes)}`;
+  record({
+    id: 'sign',
+    name: 'Sign the official PDF: leader, then organisation (Decree 30 appearance, PAdES B-B)',
+    figure: `${perSecond(m.sign.throughput, 'signatures/s')} · p50 ${ms(m.sign.p50)} · p95 ${ms(m.sign.p95)} per signature (${m.documents} documents × 2, ${pdf})`,
+    ceiling: `${perSecond(m.signFloor.throughput, 'signatures/s')} · p95 ${ms(m.signFloor.p95)} (node:crypto: SHA-256 of the same signed bytes + RSA-${m.keyBits} sign)`,
+    ratio: `${slower(m.signFloor.throughput, m.sign.throughput)} (signatures/s)`,
+    target: '—',
+    result: '—',
+    figureStats: m.sign,
+    ceilingStats: m.signFloor,
+    ceilingHow:
+      'crypto floor: SHA-256 of the bytes each signature covers and one RSA private-key operation, node:crypto',
+    details: {
+      pdf: m.pdf,
+      keyBits: m.keyBits,
+      person: m.signPerson,
+      organization: m.signOrganization,
+      renderMs: m.renderMs,
+      pkcs12OpenMs: m.pkcs12OpenMs,
+    },
+    notes: [
+      `leader p50 ${ms(m.signPerson.p50)} / p95 ${ms(m.signPerson.p95)} (signer block found on the page, signature image), ` +
+        `organisation p50 ${ms(m.signOrganization.p50)} / p95 ${ms(m.signOrganization.p95)} (seal image, subset font, name and time)`,
+      `not in the figure: rendering the PDF ${ms(m.renderMs)}, opening a PKCS#12 with its PIN ${ms(m.pkcs12OpenMs)} (the service does it per signature), the database and audit row`,
+      'one signature after another on one core (RSA signing is synchronous in node:crypto); no timestamp (no TSA configured)',
+    ],
+  });
+  record({
+    id: 'sign_validate',
+    name: 'Validate the signed PDF (2 signatures: digest, signature, chain, trust)',
+    figure: `${perSecond(m.validate.throughput, 'validations/s')} · p50 ${ms(m.validate.p50)} · p95 ${ms(m.validate.p95)} (${kb(m.pdf.signedBytes)} PDF)`,
+    ceiling: `${perSecond(m.validateFloor.throughput, 'validations/s')} · p95 ${ms(m.validateFloor.p95)} (node:crypto: SHA-256 of the file and both byte ranges, 2 RSA + 2 certificate verifications)`,
+    ratio: `${slower(m.validateFloor.throughput, m.validate.throughput)} (validations/s)`,
+    target: '—',
+    result: '—',
+    figureStats: m.validate,
+    ceilingStats: m.validateFloor,
+    ceilingHow: 'crypto floor of the same checks, node:crypto',
+  });
 }
 
 // ── Output ─────────────────────────────────────────────────────────────────────────────────────────
@@ -949,7 +1025,7 @@ function writeResults(counts: Record<string, number>): void {
     .toISOString()
     .replace(/[:.]/g, '-')
     .replace(/-\d{3}Z$/, 'Z');
-  const dir = path.join(ROOT, 'bench', 'results');
+  const dir = resultsDir;
   fs.mkdirSync(dir, { recursive: true });
   const machine = {
     cpus: os.cpus().length,
@@ -961,9 +1037,11 @@ function writeResults(counts: Record<string, number>): void {
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    engine,
-    size: sizeName,
-    documents,
+    // In-process scenarios only (`--only edxml,sign`): no database, no dataset.
+    engine: needsDatabase ? engine : null,
+    size: needsDatabase ? sizeName : null,
+    documents: needsDatabase ? documents : null,
+    only: only ? [...only] : null,
     secondsPerScenario: seconds,
     dataset: counts,
     machine,
@@ -974,7 +1052,9 @@ function writeResults(counts: Record<string, number>): void {
   const md = [
     `# EduGov bench — ${startedAt.toISOString()}`,
     '',
-    `Engine ${engine}, dataset \`${sizeName}\` (${documents.toLocaleString('en')} documents), ${seconds} s per read scenario, ` +
+    (needsDatabase
+      ? `Engine ${engine}, dataset \`${sizeName}\` (${documents.toLocaleString('en')} documents), ${seconds} s per read scenario, `
+      : `In-process scenarios only (${[...only!].join(', ')}: no database, no server), ${seconds} s per scenario, `) +
       `${machine.cpus} cores (${machine.cpuModel ?? 'unknown'}), load average at the end ${machine.loadAverageAtEnd.join(' / ')}, Node ${machine.node}.`,
     '',
     '| scenario | figure | ceiling (same run) | ratio | target | result |',
@@ -989,7 +1069,7 @@ function writeResults(counts: Record<string, number>): void {
   if (notes.length) md.push('Notes:', '', ...notes.map((r) => `- ${r.name}: ${r.notes!.join('; ')}`), '');
   fs.writeFileSync(path.join(dir, `${stamp}.md`), md.join('\n'));
   out(
-    `[bench] results: bench/results/${stamp}.json and .md (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`,
+    `[bench] results: ${path.relative(ROOT, path.join(dir, stamp)).startsWith('..') ? path.join(dir, stamp) : path.relative(ROOT, path.join(dir, stamp))}.json and .md (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`,
   );
 }
 
