@@ -257,6 +257,11 @@ export const ERROR_CODES = {
     vi: 'Văn bản đã ký không khớp với số, ký hiệu hoặc năm phát hành; cần trình ký lại',
     en: 'The signed document does not match the number notation or year of issue; it must be signed again',
   },
+  'signatures.pin_locked': {
+    status: 429,
+    vi: 'Đã nhập sai mã PIN quá nhiều lần; chứng thư số tạm khóa 15 phút',
+    en: 'Too many wrong PINs; the certificate is locked for 15 minutes',
+  },
   'signatures.wrong_pin': { status: 400, vi: 'Mã PIN của chứng thư số không đúng', en: 'The certificate PIN is wrong' },
   'signatures.certificate_not_valid': {
     status: 409,

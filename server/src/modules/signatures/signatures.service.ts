@@ -246,6 +246,37 @@ const chainOf = (row: CredentialRow) =>
  * Unlocks the owner's active credential for one signing session. PKCS#12: the PIN opens the container;
  * CSC: the PIN (with the caller's access token) authorises the signature at the remote service.
  */
+/**
+ * Wrong PINs of stored credentials: after PIN_ATTEMPTS consecutive wrong PINs the credential is locked for
+ * PIN_LOCK_MS, so a 6-digit PIN cannot be guessed through the API. The count is kept in the process, not in
+ * the database: a wrong PIN fails the signing step's transaction, which would roll a stored count back.
+ */
+export const PIN_ATTEMPTS = 5;
+export const PIN_LOCK_MS = 15 * 60_000;
+export const pinAttempts = {
+  state: new Map<string, { failures: number; lockedUntil: number }>(),
+  assertOpen(credentialId: string, at: Date) {
+    const entry = this.state.get(credentialId);
+    if (entry && entry.lockedUntil > at.getTime()) {
+      throw new AppError('signatures.pin_locked', {
+        retryAfterSeconds: Math.ceil((entry.lockedUntil - at.getTime()) / 1000),
+      });
+    }
+  },
+  /** Records a wrong PIN; returns how many attempts are left before the lock. */
+  failed(credentialId: string, at: Date): number {
+    const entry = this.state.get(credentialId) ?? { failures: 0, lockedUntil: 0 };
+    if (entry.lockedUntil !== 0 && entry.lockedUntil <= at.getTime()) entry.failures = 0;
+    entry.failures += 1;
+    entry.lockedUntil = entry.failures >= PIN_ATTEMPTS ? at.getTime() + PIN_LOCK_MS : 0;
+    this.state.set(credentialId, entry);
+    return Math.max(0, PIN_ATTEMPTS - entry.failures);
+  },
+  succeeded(credentialId: string) {
+    this.state.delete(credentialId);
+  },
+};
+
 export async function openSigningKey(
   deps: SignaturesDeps,
   db: DbOrTrx,
@@ -267,13 +298,16 @@ export async function openSigningKey(
     });
     return { key, credential };
   }
+  pinAttempts.assertOpen(credential.id, at);
   const p12 = unseal(deps.config, credential.sealed_pkcs12!, ownerKey(owner));
   let keyPem: string;
   try {
     keyPem = openPkcs12(p12, secret.pin).keyPem;
   } catch {
-    throw new AppError('signatures.wrong_pin');
+    const left = pinAttempts.failed(credential.id, at);
+    throw new AppError('signatures.wrong_pin', { attemptsLeft: left });
   }
+  pinAttempts.succeeded(credential.id);
   return { key: localSigningKey(keyPem, new Uint8Array(credential.certificate), chainOf(credential)), credential };
 }
 

@@ -21,6 +21,9 @@ import { signPdf } from './pades/pdf-sign.ts';
 import {
   DEMO_SIGNING_PIN,
   ensureDemoSigningMaterial,
+  openSigningKey,
+  PIN_ATTEMPTS,
+  PIN_LOCK_MS,
   signAsOrganization,
   signAsPerson,
   validatePdf,
@@ -165,6 +168,33 @@ describe('demo PKI and signing in the flow', () => {
         }),
       ),
     ).rejects.toMatchObject({ code: 'signatures.wrong_pin' });
+  });
+
+  it('five wrong PINs in a row lock the certificate for 15 minutes, even against the right PIN', async () => {
+    const owner = { userId: await userId('bgd.lanhdao') };
+    const deps = { db: t.db, config: t.config };
+    const now = new Date();
+    // The right PIN resets the count (the previous test left one wrong PIN).
+    await openSigningKey(deps, t.db, owner, { pin: DEMO_SIGNING_PIN }, now);
+    for (let i = 1; i <= PIN_ATTEMPTS; i++) {
+      await expect(openSigningKey(deps, t.db, owner, { pin: `00000${i}` }, now)).rejects.toMatchObject({
+        code: 'signatures.wrong_pin',
+        details: { attemptsLeft: PIN_ATTEMPTS - i },
+      });
+    }
+    await expect(openSigningKey(deps, t.db, owner, { pin: DEMO_SIGNING_PIN }, now)).rejects.toMatchObject({
+      code: 'signatures.pin_locked',
+      status: 429,
+    });
+    // After the lock, the right PIN opens the key and the count starts again.
+    const later = new Date(now.getTime() + PIN_LOCK_MS + 1000);
+    await expect(openSigningKey(deps, t.db, owner, { pin: DEMO_SIGNING_PIN }, later)).resolves.toMatchObject({
+      credential: { owner_user_id: owner.userId },
+    });
+    await expect(openSigningKey(deps, t.db, owner, { pin: '111111' }, later)).rejects.toMatchObject({
+      details: { attemptsLeft: PIN_ATTEMPTS - 1 },
+    });
+    await openSigningKey(deps, t.db, owner, { pin: DEMO_SIGNING_PIN }, later);
   });
 
   it('the clerk validates a received file through the API: stored report, then a tampered copy is invalid', async () => {

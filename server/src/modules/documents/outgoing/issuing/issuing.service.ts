@@ -27,7 +27,7 @@ import { issueNumber } from '../numbering/index.ts';
 import { storeValidationReport } from '../../../signatures/index.ts';
 import { renderOfficialPdf } from '../render/index.ts';
 import { officialPdfInput } from './issuing.pdf.ts';
-import { recipientNames, sealAtIssue } from './issuing.signing.ts';
+import { recipientNames, sealAtIssue, sealAttachments } from './issuing.signing.ts';
 import {
   hasSenderDispatch,
   recordRecipientStatus,
@@ -203,9 +203,18 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
       fileId = stored.id;
     }
     await drafts.insertDocumentFiles(trx, id, [{ fileId, kind: 'final' }], actor.userId, now);
-    const attachments = (await drafts.findDocumentFiles(trx, id))
+    let attachments = (await drafts.findDocumentFiles(trx, id))
       .filter((f) => f.kind === 'attachment')
       .map((f) => f.file_id);
+    if (sealed && attachments.length > 0) {
+      // Phụ lục in separate files carry the organisation's signature too; the signed copies are what is issued.
+      const signed = await sealAttachments(deps, trx, ctx, doc, issued.full_number, attachments, input);
+      const copies = signed
+        .filter((a) => a.sent !== a.original)
+        .map((a) => ({ fileId: a.sent, kind: 'final' as const }));
+      await drafts.insertDocumentFiles(trx, id, copies, actor.userId, now);
+      attachments = signed.map((a) => a.sent);
+    }
 
     const issuer = await getOrganizationById(trx, doc.organization_id);
     const dispatches: { name: string; channel: DispatchChannel; status: DispatchStatus }[] = [];

@@ -14,6 +14,7 @@ import { countRows, createTestApp, type Client, type TestApp } from '../../../..
 import { readFileBytes } from '../../../files/index.ts';
 import { DEMO_SIGNING_PIN, ensureDemoSigningMaterial, validatePdf } from '../../../signatures/index.ts';
 import { nssDbTrusting, pdfsig, TOOLS, toolsMissing } from '../../../../test/external-validators.ts';
+import { uploadPdf } from '../../incoming/incoming.fixtures.ts';
 import { organizationId, takeStep, writeDraft } from '../drafts/drafts.fixtures.ts';
 
 const missing = toolsMissing(['pdfsig', 'certutil']);
@@ -48,9 +49,12 @@ const pdfText = async (pdf: Uint8Array) => {
 describe('[SIGNING IN THE FLOW] leader signs at approval, clerk numbers and seals at issue', () => {
   let id: string;
   let signedFileId: string;
+  let annexId: string;
 
   it('the last approval needs the leader PIN: none or a wrong one changes nothing', async () => {
+    annexId = await uploadPdf(specialist, 'Phụ lục kế hoạch.pdf');
     const draft = await writeDraft(specialist, {
+      attachmentIds: [annexId],
       recipients: { internal: [soHaNoi], external: [] },
       signerUserId: leader.me.user.id,
       signerPositionTitle: 'Thứ trưởng',
@@ -170,14 +174,14 @@ describe('[SIGNING IN THE FLOW] leader signs at approval, clerk numbers and seal
       ]);
       await fs.promises.rm(dir, { recursive: true, force: true });
     }
-    // Signing is audited: the leader's and the organisation's signatures.
+    // Signing is audited: the leader's, the organisation's on the document and on its phụ lục.
     const audited = await t.db
       .selectFrom('audit_log')
       .select('summary')
       .where('action', '=', 'signatures.pdf_signed')
       .where('target_id', '=', id)
       .execute();
-    expect(audited).toHaveLength(2);
+    expect(audited).toHaveLength(3);
     // The Sở receives that PDF; its verdict is stored: valid.
     const copy = await t.db
       .selectFrom('incoming_documents as d')
@@ -193,6 +197,21 @@ describe('[SIGNING IN THE FLOW] leader signs at approval, clerk numbers and seal
       .where('file_id', '=', row.official_file_id!)
       .execute();
     expect(stored.map((v) => v.verdict)).toContain('valid');
+    // The phụ lục in its own file is sent signed by the organisation, its number top right of page 1.
+    const annexes = await t.db
+      .selectFrom('incoming_documents as d')
+      .innerJoin('incoming_files as f', 'f.document_id', 'd.id')
+      .select(['f.file_id'])
+      .where('d.source_reference', '=', `outgoing:${id}`)
+      .where('f.kind', '=', 'attachment')
+      .execute();
+    expect(annexes).toHaveLength(1);
+    expect(annexes[0]!.file_id).not.toBe(annexId);
+    const annex = await fileBytes(annexes[0]!.file_id);
+    const annexReport = await validatePdf(t.db, annex);
+    expect(annexReport.verdict).toBe('valid');
+    expect(annexReport.signatures.map((s) => s.signerName)).toEqual(['Bộ Giáo dục và Đào tạo (DEMO)']);
+    if (!missing) expect(await pdfText(annex)).toContain(`Số: ${row.full_number}`);
   }, 120_000);
 
   it('an electronic copy (sao y) carries the organisation signature; without the PIN none is made', async () => {

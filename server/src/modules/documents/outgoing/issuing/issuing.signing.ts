@@ -16,7 +16,7 @@ import type { Trx } from '../../../../platform/db/schema.ts';
 import { AppError } from '../../../../platform/errors.ts';
 import { formatLongDate } from '../../../../platform/pdf/index.ts';
 import { vietnamDate } from '../../../../platform/time.ts';
-import { readFileBytes, storeGeneratedFile } from '../../../files/index.ts';
+import { findFilesByIds, readFileBytes, storeGeneratedFile } from '../../../files/index.ts';
 import { findOrganizationsByIds } from '../../../org/index.ts';
 import {
   organizationSigns,
@@ -176,4 +176,47 @@ export async function sealAtIssue(
     });
   }
   return { pdf: sealed.pdf, report };
+}
+
+/**
+ * Attachments in separate files (phụ lục) of a document the organisation sealed: each PDF gets the
+ * organisation's signature with the small block at the top right of page 1 (the số, ký hiệu and the time —
+ * STANDARDS §1.10). Returns, in order, the file to send for each attachment (the signed copy, or the file
+ * itself when it is not a PDF).
+ */
+export async function sealAttachments(
+  deps: Deps,
+  trx: Trx,
+  ctx: UseCaseContext,
+  doc: OutgoingRow,
+  fullNumber: string,
+  attachmentIds: readonly string[],
+  input: SigningInput,
+): Promise<{ original: string; sent: string }[]> {
+  const files = new Map((await findFilesByIds(trx, [...attachmentIds])).map((f) => [f.id, f]));
+  const sent: { original: string; sent: string }[] = [];
+  for (const id of attachmentIds) {
+    const file = files.get(id);
+    if (file?.media_type !== 'application/pdf') {
+      sent.push({ original: id, sent: id });
+      continue;
+    }
+    const sealed = await signAsOrganization(deps, trx, ctx.audit, {
+      organizationId: doc.organization_id,
+      ...credentialInput(input),
+      pdf: new Uint8Array(await readFileBytes({ config: deps.config, db: trx }, id)),
+      textBlock: [`Số: ${fullNumber}`],
+      reason: `Ký số phụ lục kèm văn bản ${fullNumber}`,
+      target: { type: 'outgoing_document', id: doc.id },
+    });
+    const stored = await storeGeneratedFile(deps, trx, {
+      bytes: sealed.pdf,
+      name: file.original_name,
+      mediaType: 'application/pdf',
+      organizationId: doc.organization_id,
+      uploadedBy: ctx.actor.userId,
+    });
+    sent.push({ original: id, sent: stored.id });
+  }
+  return sent;
 }
