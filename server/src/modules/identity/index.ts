@@ -1,13 +1,14 @@
 /** The identity module's public door: people, memberships, delegations, login and sessions. */
 import type { AppModule } from '../../platform/context.ts';
 import { identityMigrations } from './migrations/index.ts';
+import { identityJobs } from './identity.jobs.ts';
 import { identityRoutes } from './identity.routes.ts';
 import './identity.tables.ts';
 
 export const identityModule: AppModule = {
   name: 'identity',
   migrations: identityMigrations,
-  jobs: [],
+  jobs: identityJobs,
   routes: identityRoutes,
 };
 
