@@ -112,7 +112,8 @@ export interface IncomingFilesTable {
   document_id: string;
   file_id: string;
   kind: IncomingFileKind;
-  added_by: string;
+  /** Null for files of a document received over the interchange axis (added by no person). */
+  added_by: string | null;
   added_at: DefaultTimestamp;
 }
 

@@ -29,5 +29,6 @@ export const documentsModule: AppModule = {
 };
 
 export { receiveIncoming, type ReceivedFromOrganization } from './incoming/incoming.service.ts';
+export { receiveFromAxis, axisSourceReference, type ReceivedOverAxis } from './incoming/incoming.exchange.ts';
 export { seedDemoIncoming } from './incoming/incoming.demo.ts';
 export { DOCUMENT_TYPES, type DocumentTypeCode, type Urgency, type Confidentiality } from './documents.types.ts';

@@ -277,7 +277,7 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
       .executeTakeFirstOrThrow();
     const fileId = await uploadPdf(clerk);
     const received = await t.db.transaction().execute((trx) =>
-      receiveIncoming(trx, t.jobs, {
+      receiveIncoming(trx, t, {
         organizationId: clerk.me.organizationId,
         senderOrganizationId: moet.id,
         sourceReference: 'outgoing:test-1',

@@ -66,7 +66,7 @@ async function documentIn(
     const doc = await registerIncoming(clerk!); // only to get an attachable file id
     const fileId = doc.files[0].fileId;
     const received = await t.db.transaction().execute((trx) =>
-      receiveIncoming(trx, t.jobs, {
+      receiveIncoming(trx, t, {
         organizationId: clerk!.me.organizationId,
         senderOrganizationId: moet.id,
         sourceReference: `test:${Math.random()}`,

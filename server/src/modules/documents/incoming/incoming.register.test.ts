@@ -247,7 +247,7 @@ describe('[INCOMING] register books', () => {
       .executeTakeFirstOrThrow();
     const fileId = await uploadPdf(clerk);
     const received = await t.db.transaction().execute((trx) =>
-      receiveIncoming(trx, t.jobs, {
+      receiveIncoming(trx, t, {
         organizationId: clerk.me.organizationId,
         senderOrganizationId: moet.id,
         sourceReference: 'outgoing:year-end',

@@ -383,7 +383,7 @@ export async function insertDocumentFiles(
   documentId: string,
   fileIds: readonly string[],
   kind: IncomingFileKind | ((index: number) => IncomingFileKind),
-  addedBy: string,
+  addedBy: string | null,
   at: Date,
 ) {
   if (fileIds.length === 0) return;

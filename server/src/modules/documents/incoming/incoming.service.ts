@@ -8,7 +8,6 @@ import { authorize, type Actor } from '../../../platform/authz.ts';
 import type { AppDeps, UseCaseContext } from '../../../platform/context.ts';
 import type { Db, DbOrTrx, Trx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { JobQueue } from '../../../platform/jobs/jobs.ts';
 import { vietnamDate } from '../../../platform/time.ts';
 import { addWorkingDays } from '../../calendar/index.ts';
 import { assertFilesAttachable } from '../../files/index.ts';
@@ -251,15 +250,14 @@ export interface ReceivedFromOrganization extends IncomingMetadata {
 /**
  * A document sent by another organisation on EduGov arrives: it waits for the recipient's clerk to register
  * it (chờ vào sổ). Runs inside the sender's transaction, so the sending and the arrival commit together.
- * Its PDFs get a stored signature report (the sender's, when the same file was already validated). Pass
- * `deps` with `config`: with only the job queue, only reports already stored are used.
+ * Its PDFs get a stored signature report (the sender's, when the same file was already validated).
  */
 export async function receiveIncoming(
   trx: Trx,
-  deps: JobQueue | Pick<AppDeps, 'jobs' | 'config'>,
+  deps: Pick<AppDeps, 'jobs' | 'config'>,
   input: ReceivedFromOrganization,
 ) {
-  const { jobs, config } = 'enqueue' in deps ? { jobs: deps, config: undefined } : deps;
+  const { jobs, config } = deps;
   const now = new Date();
   const doc = await trx
     .insertInto('incoming_documents')

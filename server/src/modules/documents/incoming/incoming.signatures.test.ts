@@ -46,15 +46,11 @@ async function senderFile(bytes: Uint8Array, name = 'cong-van.pdf', mediaType = 
 
 let sent = 0;
 /** The Ministry sends the file to `to` on EduGov (what issuing does in its transaction). */
-async function arrive(
-  to: Client,
-  mainFileId: string,
-  options: { attachmentIds?: string[]; legacyCaller?: boolean } = {},
-) {
+async function arrive(to: Client, mainFileId: string, options: { attachmentIds?: string[] } = {}) {
   sent += 1;
   const sender = await userId('bgd.vanthu');
   return t.db.transaction().execute((trx) =>
-    receiveIncoming(trx, options.legacyCaller ? t.jobs : t, {
+    receiveIncoming(trx, t, {
       organizationId: to.me.organizationId,
       senderOrganizationId: moet,
       sourceReference: `outgoing:signature-test-${sent}`,
@@ -136,8 +132,7 @@ describe('[INCOMING] signatures on arrival', () => {
     const fileId = await senderFile(signed, 'gui-nhieu-noi.pdf');
     const first = await arrive(clerk, fileId);
     const second = await arrive(otherClerk, fileId);
-    // A caller that passes only the job queue still shows the stored verdict.
-    const third = await arrive(otherClerk, fileId, { legacyCaller: true });
+    const third = await arrive(otherClerk, fileId);
     expect(await validationsOf(fileId)).toEqual([{ verdict: 'valid' }]);
     expect((await clerk.get(`/api/v1/incoming-documents/${first.id}`)).json().signatureVerdict).toBe('valid');
     for (const d of [second, third]) {

@@ -9,13 +9,7 @@ import type { AuditContext } from '../../../platform/audit/audit.ts';
 import type { AppDeps } from '../../../platform/context.ts';
 import type { Trx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
-import {
-  ensureValidation,
-  latestVerdicts,
-  type ValidationReport,
-  type ValidationRow,
-  type Verdict,
-} from '../../signatures/index.ts';
+import { ensureValidation, type ValidationReport, type ValidationRow, type Verdict } from '../../signatures/index.ts';
 
 type Reason = ValidationReport['reasons'][number];
 
@@ -27,20 +21,17 @@ export function reasonsOf(report: ValidationReport): Reason[] {
 
 /**
  * Makes sure each PDF of an arriving document has a stored report, reusing a stored one; returns the verdict
- * of each file that has one. Without `config` (a caller that does not pass it) the files cannot be read:
- * only reports already stored count then, and the registration validates the main file anyway.
+ * of each file that has one.
  */
 export async function validateOnArrival(
-  deps: Partial<Pick<AppDeps, 'config'>>,
+  deps: Pick<AppDeps, 'config'>,
   trx: Trx,
   audit: AuditContext,
   input: { organizationId: string; fileIds: readonly string[] },
 ): Promise<Map<string, Verdict>> {
-  const { config } = deps;
-  if (!config) return latestVerdicts(trx, input.fileIds);
   const verdicts = new Map<string, Verdict>();
   for (const fileId of input.fileIds) {
-    const row = await ensureValidation({ config, db: trx }, trx, audit, {
+    const row = await ensureValidation({ config: deps.config, db: trx }, trx, audit, {
       fileId,
       organizationId: input.organizationId,
       validatedBy: null,

@@ -215,7 +215,7 @@ describe('[ISSUING — SENDER] refusal only of a copy that came through an EduGo
     const fileId = await uploadPdf(hnClerk);
     const moet = await organizationId(t.db, 'moet');
     const undispatched = await t.db.transaction().execute((trx) =>
-      receiveIncoming(trx, t.jobs, {
+      receiveIncoming(trx, t, {
         organizationId: soHaNoi,
         senderOrganizationId: moet,
         sourceReference: 'outgoing:00000000-0000-4000-8000-000000000000',
