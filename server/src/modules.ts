@@ -7,6 +7,7 @@ import { orgModule } from './modules/org/index.ts';
 import { filesModule } from './modules/files/index.ts';
 import { signaturesModule } from './modules/signatures/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
+import { exchangeModule } from './modules/exchange/index.ts';
 
 export const MODULES: readonly AppModule[] = [
   orgModule,
@@ -16,4 +17,5 @@ export const MODULES: readonly AppModule[] = [
   filesModule,
   signaturesModule,
   documentsModule,
+  exchangeModule,
 ];

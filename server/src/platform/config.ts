@@ -54,6 +54,17 @@ export interface Config {
   readonly edxmlMaxBytes: number;
   /** PEM files of the certificates trusted for edXML signatures (EDXML_TRUST_LIST, comma-separated paths). */
   readonly edxmlTrustList: readonly string[];
+  /** Base URL of the document interchange axis (national axis adapter, sector hub or peer); off when unset. */
+  readonly exchangeAxisUrl: string | undefined;
+  /** This deployment's SystemId on the axis. */
+  readonly exchangeSystemId: string | undefined;
+  /** Its SecretKey: a secret — never logged, never printed in the banner or in errors. */
+  readonly exchangeSecretKey: string | undefined;
+  readonly exchangeAxisKind: 'national' | 'hub' | 'peer';
+  /** Exchange outbox: first retry delay, its cap (doubled each try) and the tries before a message is dead. */
+  readonly exchangeRetryBaseSeconds: number;
+  readonly exchangeRetryCapSeconds: number;
+  readonly exchangeMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const tsaUrl = env.TSA_URL?.trim() || undefined;
   if (tsaUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(tsaUrl)) problems.push('TSA_URL must be an http(s) URL');
+  const exchangeAxisUrl = env.EXCHANGE_AXIS_URL?.trim() || undefined;
+  const exchangeSystemId = env.EXCHANGE_SYSTEM_ID?.trim() || undefined;
+  const exchangeSecretKey = env.EXCHANGE_SECRET_KEY || undefined;
+  const exchangeAxisKind = (env.EXCHANGE_AXIS_KIND?.trim() || 'hub') as Config['exchangeAxisKind'];
+  if (exchangeAxisUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(exchangeAxisUrl)) {
+    problems.push('EXCHANGE_AXIS_URL must be an http(s) URL');
+  }
+  if (exchangeAxisUrl !== undefined && (!exchangeSystemId || !exchangeSecretKey)) {
+    problems.push('EXCHANGE_AXIS_URL needs EXCHANGE_SYSTEM_ID and EXCHANGE_SECRET_KEY');
+  }
+  if (!['national', 'hub', 'peer'].includes(exchangeAxisKind)) {
+    problems.push('EXCHANGE_AXIS_KIND must be national, hub or peer');
+  }
 
   const config: Config = {
     env: nodeEnv as Config['env'],
@@ -158,6 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .map((p) => p.trim())
       .filter((p) => p !== '')
       .map((p) => path.resolve(env.INIT_CWD ?? process.cwd(), p)),
+    exchangeAxisUrl,
+    exchangeSystemId,
+    exchangeSecretKey,
+    exchangeAxisKind,
+    exchangeRetryBaseSeconds: int('EXCHANGE_RETRY_BASE_SECONDS', 30, 1, 24 * 60 * 60),
+    exchangeRetryCapSeconds: int('EXCHANGE_RETRY_CAP_SECONDS', 3600, 1, 7 * 24 * 60 * 60),
+    exchangeMaxAttempts: int('EXCHANGE_MAX_ATTEMPTS', 10, 1, 100),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -299,6 +299,16 @@ export const ERROR_CODES = {
     vi: 'Máy chủ chưa được cấu hình khóa bảo vệ chứng thư số (SIGNING_KEY_SECRET)',
     en: 'The server has no key to protect signing credentials (SIGNING_KEY_SECRET)',
   },
+  'exchange.message_not_dead': {
+    status: 409,
+    vi: 'Chỉ gửi lại được gói tin đã gửi thất bại (không còn thử lại)',
+    en: 'Only a message whose delivery failed for good can be sent again',
+  },
+  'exchange.unknown_organization': {
+    status: 404,
+    vi: 'Không có cơ quan nào trên EduGov mang mã định danh này',
+    en: 'No organisation on EduGov has this identifier code',
+  },
   'database.unavailable': {
     status: 503,
     vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại',

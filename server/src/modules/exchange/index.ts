@@ -1,7 +1,20 @@
 /**
- * The exchange module's public door (issue 6). For now: the edXML codec and the mapping to EduGov documents;
- * transport (axis connector, outbox/inbox, hub) comes next and will add the AppModule here.
+ * The exchange module's public door (issue 6): the edXML codec and the mapping to EduGov documents; the
+ * outbox (`enqueueMessage` in the caller's transaction, delivery with retries, dead letters and replay) and
+ * the inbox (`receiveMessage`: stored first, validated, deduplicated, incoming document + status 01 or 02).
  */
+import type { AppModule } from '../../platform/context.ts';
+import { exchangeJobs } from './exchange.jobs.ts';
+import './exchange.tables.ts';
+import { exchangeMigrations } from './migrations/index.ts';
+
+export const exchangeModule: AppModule = {
+  name: 'exchange',
+  migrations: exchangeMigrations,
+  jobs: exchangeJobs,
+  routes: async () => {},
+};
+
 export * from './edxml/index.ts';
 export {
   receivedPackage,
@@ -14,3 +27,10 @@ export {
   type ReceivedPackage,
   type OutgoingForExchange,
 } from './exchange.mapping.ts';
+export { enqueueMessage, deliverDueMessages, replayMessage, retryDelaySeconds } from './outbox/outbox.service.ts';
+export { receiveMessage, pollInbox, type InboxDeps, type IntakeResult } from './inbox/inbox.service.ts';
+export { setAxisConnectorFactory, axisConnectorFor, type AxisConnectorFactory } from './exchange.connector.ts';
+export * from './axis/axis.types.ts';
+export { createHttpConnector, httpConnectorOptionsOf, type HttpConnectorOptions } from './axis/http-connector.ts';
+export { startHub, type HubOptions, type RunningHub } from './axis/hub/hub.server.ts';
+export { readHubSystems, readHubAgencies, type HubSystem } from './axis/hub/hub.accounts.ts';
