@@ -4,6 +4,7 @@
  * keeps, and the kinds of files attached to a draft.
  */
 import type { Confidentiality, DocumentTypeCode, Urgency } from '../../documents.types.ts';
+import type { BlankSlot } from '../render/render.types.ts';
 
 /**
  * draft     — being written by its author (dự thảo)
@@ -86,25 +87,15 @@ export interface RevisionFile {
 export const OUTGOING_RELATION_KINDS = ['replaces', 'corrects'] as const;
 export type OutgoingRelationKind = (typeof OUTGOING_RELATION_KINDS)[number];
 
-/** A blank of the signed PDF's header (page 1), in PDF points; see render/render.types.ts BlankSlot. */
-export interface SignedBlank {
-  readonly pageIndex: number;
-  readonly x: number;
-  readonly baseline: number;
-  readonly width: number;
-  readonly size: number;
-  readonly italic: boolean;
-}
-
 /** What the issue step needs to know about the PDF the leader signed. */
 export interface SignedLayout {
   /** The ký hiệu printed after the blank number ("QĐ-BGDĐT"): issuing must give the same. */
   readonly notation: string;
   /** The year printed in the blank date line. */
   readonly year: number;
-  readonly number: SignedBlank | null;
-  readonly day: SignedBlank | null;
-  readonly month: SignedBlank | null;
+  readonly number: BlankSlot | null;
+  readonly day: BlankSlot | null;
+  readonly month: BlankSlot | null;
   /** Where the leader's signature image is (the seal overlaps it); null when it is invisible. */
   readonly signer: { pageIndex: number; x: number; y: number; width: number; height: number } | null;
 }
