@@ -45,6 +45,11 @@ export async function startSmtpServer(user: string, pass: string): Promise<TestS
       });
     },
   });
+  // A client that dies mid-session (an app process killed by the crash suite) resets its connection: that
+  // is expected, and must not surface as an uncaught exception of the test run.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };

@@ -395,6 +395,24 @@ export async function getLockedVisible(trx: Trx, actor: Actor, id: string) {
 }
 
 /** One document with its assignments, trail, files, extension requests and the actions open to the actor; marks it read. */
+/**
+ * Marks the document read for the person opening it. Opening must not fail because of it: under load the
+ * upsert can meet a deadlock or a serialization failure with a step of the same person on the same document
+ * (PostgreSQL 40P01/40001); it is tried again once, then left (the document shows as unread a little longer).
+ */
+async function markReadBestEffort(db: Db, id: string, userId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await repo.markRead(db, id, userId, new Date());
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '40P01' && code !== '40001') throw error;
+      if (attempt === 2) return;
+    }
+  }
+}
+
 export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
   const doc = await repo.findVisibleIncomingById(db, actor, id);
   if (!doc) throw new AppError('record.not_found', { type: 'incoming_document', id });
@@ -410,7 +428,7 @@ export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
     db,
     files.map((f) => f.file_id),
   );
-  await repo.markRead(db, id, actor.userId, new Date());
+  await markReadBestEffort(db, id, actor.userId);
   return {
     doc: { ...doc, unread: false },
     assignments,
