@@ -235,4 +235,41 @@ describe('[SIGNING IN THE FLOW] leader signs at approval, clerk numbers and seal
     expect(report.signatures.map((s) => s.signerName)).toEqual(['Bộ Giáo dục và Đào tạo (DEMO)']);
     if (!missing) expect(await pdfText(pdf)).toContain('SAO Y');
   }, 60_000);
+
+  it('a document approved without a signature is issued only from a signed PDF the clerk may attach', async () => {
+    const draft = await writeDraft(specialist, {
+      recipients: { internal: [soHaNoi], external: [] },
+      signerUserId: leader.me.user.id,
+      signerPositionTitle: 'Thứ trưởng',
+      authorityPrefix: 'KT',
+    });
+    await takeStep(specialist, draft.id, 'submit', {});
+    await takeStep(head, draft.id, 'approve', {});
+    await takeStep(clerk, draft.id, 'approve', {});
+    await takeStep(leader, draft.id, 'approve', { pin: DEMO_SIGNING_PIN });
+    // As if it had been approved before the organisation had its certificate.
+    await t.db
+      .updateTable('outgoing_documents')
+      .set({ signed_file_id: null, signed_layout: null, signed_at: null, signed_by: null })
+      .where('id', '=', draft.id)
+      .execute();
+    const numbers = await countRows(t.db, 'issued_numbers');
+    const issue = (body: Record<string, unknown>) =>
+      clerk.post(`/api/v1/outgoing-documents/${draft.id}/issue`, { pin: DEMO_SIGNING_PIN, ...body });
+    const none = await issue({});
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.code).toBe('documents.signature_required');
+    // Another organisation's file, even a validly signed one, is not the clerk's to issue.
+    const hnClerk = await t.login('hn.vanthu');
+    const foreign = await uploadPdf(hnClerk, 'Văn bản của Sở.pdf');
+    const refused = await issue({ finalFileId: foreign });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('documents.file_not_found');
+    // The clerk's own unsigned PDF: no valid signature.
+    const unsigned = await issue({ finalFileId: await uploadPdf(clerk, 'Bản cuối chưa ký.pdf') });
+    expect(unsigned.statusCode).toBe(409);
+    expect(unsigned.json().error.code).toBe('documents.signature_required');
+    expect(await countRows(t.db, 'issued_numbers')).toBe(numbers);
+    expect((await detailOf(clerk, draft.id)).status).toBe('approved');
+  }, 60_000);
 });

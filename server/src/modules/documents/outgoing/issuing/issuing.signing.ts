@@ -16,7 +16,7 @@ import type { Trx } from '../../../../platform/db/schema.ts';
 import { AppError } from '../../../../platform/errors.ts';
 import { formatLongDate } from '../../../../platform/pdf/index.ts';
 import { vietnamDate } from '../../../../platform/time.ts';
-import { findFilesByIds, readFileBytes, storeGeneratedFile } from '../../../files/index.ts';
+import { assertFilesAttachable, findFilesByIds, readFileBytes, storeGeneratedFile } from '../../../files/index.ts';
 import { findOrganizationsByIds } from '../../../org/index.ts';
 import {
   organizationSigns,
@@ -154,7 +154,12 @@ export async function sealAtIssue(
   } else {
     // A PDF made elsewhere: it must already carry a valid signature (the signer's) to be sealed and issued.
     if (!input.finalFileId) throw new AppError('documents.signature_required', { reason: 'not signed at approval' });
-    signed = new Uint8Array(await readFileBytes({ config: deps.config, db: trx }, input.finalFileId));
+    // The same rule as an unsigned final PDF: a file the clerk may attach (their upload, not yet used), a PDF.
+    const [file] = await assertFilesAttachable(trx, ctx.actor, [input.finalFileId]);
+    if (file!.media_type !== 'application/pdf') {
+      throw new AppError('request.invalid', { field: 'finalFileId', reason: 'a PDF file is required' });
+    }
+    signed = new Uint8Array(await readFileBytes({ config: deps.config, db: trx }, file!.id));
     const report = await validatePdf(trx, signed);
     if (report.verdict !== 'valid') {
       throw new AppError('documents.signature_required', { verdict: report.verdict, reasons: report.reasons });
