@@ -71,6 +71,9 @@ export interface IncomingDocumentsTable {
   answered_by_outgoing_id: string | null;
   closed_at: Timestamp | null;
   closed_by: string | null;
+  /** Received over the axis: the sender asked for it back (status 13 or a revoke package) and waits for 15/16. */
+  recall_requested_at: Timestamp | null;
+  recall_reason: string | null;
   search_text: ColumnType<string, never, never>;
   last_activity_at: DefaultTimestamp;
   version: Generated<number>;

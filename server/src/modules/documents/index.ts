@@ -32,3 +32,11 @@ export { receiveIncoming, type ReceivedFromOrganization } from './incoming/incom
 export { receiveFromAxis, axisSourceReference, type ReceivedOverAxis } from './incoming/incoming.exchange.ts';
 export { seedDemoIncoming } from './incoming/incoming.demo.ts';
 export { DOCUMENT_TYPES, type DocumentTypeCode, type Urgency, type Confidentiality } from './documents.types.ts';
+export {
+  setExchangePort,
+  type ExchangePort,
+  type AxisRecipient,
+  type SendIssuedInput,
+  type SendIncomingStatusInput,
+  type SendRecallInput,
+} from './documents.exchange-port.ts';

@@ -7,6 +7,12 @@ import type { AppModule } from '../../platform/context.ts';
 import { exchangeJobs } from './exchange.jobs.ts';
 import './exchange.tables.ts';
 import { exchangeMigrations } from './migrations/index.ts';
+import { setExchangePort } from '../documents/index.ts';
+import { sendIssued } from './port/issued.port.ts';
+import { sendIncomingStatus, sendRecall } from './port/status.port.ts';
+
+// Documents reach the axis through this port (documents cannot import exchange: exchange imports documents).
+setExchangePort({ sendIssued, sendIncomingStatus, sendRecall });
 
 export const exchangeModule: AppModule = {
   name: 'exchange',

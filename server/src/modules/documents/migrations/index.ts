@@ -7,6 +7,7 @@ import * as outgoingRelations from './20261128T080000_documents_outgoing_relatio
 import * as outgoingDraftChoices from './20261128T090000_documents_outgoing_draft_choices.ts';
 import * as copies from './20261128T100000_documents_copies.ts';
 import * as outgoingSigning from './20261128T160000_documents_outgoing_signing.ts';
+import * as axis from './20261128T180000_documents_axis.ts';
 
 export const documentsMigrations: MigrationSet = {
   '20261128T030000_documents_incoming': incoming,
@@ -17,4 +18,5 @@ export const documentsMigrations: MigrationSet = {
   '20261128T090000_documents_outgoing_draft_choices': outgoingDraftChoices,
   '20261128T100000_documents_copies': copies,
   '20261128T160000_documents_outgoing_signing': outgoingSigning,
+  '20261128T180000_documents_axis': axis,
 };

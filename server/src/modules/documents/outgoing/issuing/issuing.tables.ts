@@ -11,6 +11,9 @@ export interface OutgoingDispatchesTable {
   channel: DispatchChannel;
   /** The copy created at the recipient (EduGov only). */
   incoming_id: string | null;
+  /** Channel 'axis': the recipient's identifier code and the package's edXML DocumentId (statuses come back by them). */
+  recipient_code: string | null;
+  axis_document_id: string | null;
   status: DispatchStatus;
   status_at: DefaultTimestamp;
   reason: string | null;

@@ -1,5 +1,5 @@
 /** Exchange statuses of a dispatched document (STANDARDS §2.7), plus 'queued' (external) and 'listed' (paper). */
-export const DISPATCH_CHANNELS = ['edugov', 'external', 'paper'] as const;
+export const DISPATCH_CHANNELS = ['edugov', 'axis', 'external', 'paper'] as const;
 export type DispatchChannel = (typeof DISPATCH_CHANNELS)[number];
 
 export const DISPATCH_STATUSES = ['queued', 'listed', '01', '02', '03', '04', '05', '06', '13', '15', '16'] as const;

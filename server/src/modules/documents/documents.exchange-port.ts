@@ -1,0 +1,70 @@
+/**
+ * The documents module's port to the interchange axis (issue 6). The exchange module imports documents
+ * (an arriving package becomes an incoming document), so documents cannot import exchange: it calls this
+ * port instead, and the exchange module plugs its outbox in when it is loaded. Every call runs in the
+ * caller's transaction, so a package or status packet is queued exactly when the change it reports commits.
+ */
+import type { Trx } from '../../platform/db/schema.ts';
+
+/** An organisation reached through the axis, as a recipient of an issued document. */
+export interface AxisRecipient {
+  readonly organizationId: string;
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface ExchangePort {
+  /**
+   * Queues the issued document for its recipients reached through the axis (one package, every recipient in
+   * To); returns the package's edXML DocumentId, kept on each axis dispatch.
+   */
+  sendIssued(trx: Trx, input: SendIssuedInput): Promise<{ documentId: string }>;
+  /**
+   * Queues a status packet (02 refused, 03 registered, 04 assigned, 05 in progress, 06 completed, 15/16 the
+   * answer to a recall) to the sender of an incoming document that came over the axis.
+   */
+  sendIncomingStatus(trx: Trx, input: SendIncomingStatusInput): Promise<void>;
+  /** Queues the recall (status 13) of an issued document to its recipients reached through the axis. */
+  sendRecall(trx: Trx, input: SendRecallInput): Promise<void>;
+}
+
+export interface SendIssuedInput {
+  readonly outgoingId: string;
+  readonly organizationId: string;
+  readonly recipients: readonly AxisRecipient[];
+  /** The official PDF and the annexes as issued (signed when the organisation signs). */
+  readonly mainFileId: string;
+  readonly attachmentIds: readonly string[];
+  /** Signs the package's XML with the organisation's key when the organisation signs (opened at issue). */
+  readonly signer?: { readonly privateKeyPem: string; readonly certificatePem: string };
+}
+
+export interface SendIncomingStatusInput {
+  readonly incomingId: string;
+  readonly organizationId: string;
+  /** incoming_documents.source_reference of a document received over the axis (`edxml:<sender>:<DocumentId>`). */
+  readonly sourceReference: string;
+  readonly statusCode: '02' | '03' | '04' | '05' | '06' | '15' | '16';
+  readonly description: string;
+  readonly actorUserId: string | null;
+}
+
+export interface SendRecallInput {
+  readonly outgoingId: string;
+  readonly organizationId: string;
+  readonly dispatches: readonly { readonly id: string; readonly recipientCode: string; readonly documentId: string }[];
+  readonly reason: string;
+}
+
+let port: ExchangePort | undefined;
+
+/** Plugged in by the exchange module when it is loaded. */
+export function setExchangePort(next: ExchangePort): void {
+  port = next;
+}
+
+/** The exchange's outbox; fails loudly when the exchange module is not loaded (a deployment error). */
+export function exchangePort(): ExchangePort {
+  if (!port) throw new Error('the exchange module is not loaded: nothing can be sent over the axis');
+  return port;
+}
