@@ -40,8 +40,13 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
   throw new Error(`Timed out waiting for ${url}:\n${output()}`);
 }
 
+/** `BENCH_CPU_PROF=<dir>`: each process started writes a V8 CPU profile there when it exits (open it in Chrome DevTools). */
+const profiling = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+  : [];
+
 function launch(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

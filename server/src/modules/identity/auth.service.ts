@@ -140,15 +140,10 @@ async function countFailure(trx: Trx, key: string, max: number, lockMinutes: num
 
 /** Resolves a session cookie to the actor (used by the platform's authentication hook). */
 export async function resolveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {
-  const session = await repo.findSessionByTokenHash(db, tokenHash);
+  const session = await repo.findSessionActor(db, tokenHash, vietnamDate());
   if (!session) return undefined;
-  const today = vietnamDate();
-  const memberships = await repo.findMembershipsOfUser(db, session.user_id, today);
-  const membership = memberships.find((m) => m.id === session.active_membership_id) ?? memberships[0];
-  if (!membership) return undefined;
-  const delegations = await repo.findActiveDelegationsTo(db, session.user_id, membership.organization_id, today);
-  const roles = new Set<Role>(membership.roles.filter(isRole));
-  for (const d of delegations) for (const r of d.roles) if (isRole(r)) roles.add(r);
+  const roles = new Set<Role>(session.roles.filter(isRole));
+  for (const d of session.delegations) for (const r of d.roles) if (isRole(r)) roles.add(r);
   if (Date.now() - new Date(session.last_seen_at).getTime() > 5 * 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', session.id).execute();
   }
@@ -157,11 +152,15 @@ export async function resolveSession(db: Db, tokenHash: string): Promise<Resolve
     username: session.username,
     fullName: session.full_name,
     sessionId: session.id,
-    membershipId: membership.id,
-    organizationId: membership.organization_id,
-    unitId: membership.unit_id,
+    membershipId: session.membership_id,
+    organizationId: session.organization_id,
+    unitId: session.unit_id,
     roles,
-    delegations: delegations.map((d) => ({ id: d.id, fromUserId: d.from_user_id, roles: d.roles.filter(isRole) })),
+    delegations: session.delegations.map((d) => ({
+      id: d.id,
+      fromUserId: d.from_user_id,
+      roles: d.roles.filter(isRole),
+    })),
   };
   return { actor, csrfToken: session.csrf_token };
 }

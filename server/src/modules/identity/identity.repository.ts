@@ -64,30 +64,48 @@ export async function findMembershipById(db: DbOrTrx, id: string) {
   return db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Roles delegated now to a user in an organisation. */
-export async function findActiveDelegationsTo(db: DbOrTrx, userId: string, organizationId: string, today: string) {
-  return db
-    .selectFrom('delegations')
-    .select(['id', 'from_user_id', 'roles'])
-    .where('to_user_id', '=', userId)
-    .where('organization_id', '=', organizationId)
-    .where('revoked_at', 'is', null)
-    .where(inForce(today))
-    .execute();
-}
-
-export async function findSessionByTokenHash(db: DbOrTrx, tokenHash: string) {
+/**
+ * A live session with what makes its actor, in one statement (it runs on every request): the user, the
+ * membership it acts in (the session's active one if still in force, else the first as
+ * `findMembershipsOfUser` orders them) and the delegations to the user in force there. None without a
+ * membership in force.
+ */
+export async function findSessionActor(db: DbOrTrx, tokenHash: string, today: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+          .select(['m.id', 'm.organization_id', 'm.unit_id', 'm.roles'])
+          .whereRef('m.user_id', '=', 's.user_id')
+          .where(sql<SqlBool>`m.valid_from <= ${today}::date AND (m.valid_to IS NULL OR m.valid_to >= ${today}::date)`)
+          .orderBy(sql`m.id = s.active_membership_id`, 'desc')
+          .orderBy('m.is_primary', 'desc')
+          .orderBy('o.name')
+          .limit(1)
+          .as('m'),
+      (join) => join.onTrue(),
+    )
     .select([
       's.id',
       's.user_id',
-      's.active_membership_id',
       's.csrf_token',
       's.last_seen_at',
       'u.username',
       'u.full_name',
+      'm.id as membership_id',
+      'm.organization_id',
+      'm.unit_id',
+      'm.roles',
+      sql<{ id: string; from_user_id: string; roles: Role[] }[]>`COALESCE((
+        SELECT json_agg(json_build_object('id', d.id, 'from_user_id', d.from_user_id, 'roles', d.roles))
+        FROM delegations d
+        WHERE d.to_user_id = s.user_id AND d.organization_id = m.organization_id AND d.revoked_at IS NULL
+          AND ${inForce(today)}
+      ), '[]'::json)`.as('delegations'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)

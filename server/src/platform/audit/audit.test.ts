@@ -57,6 +57,76 @@ describe('the hash-chained audit trail', () => {
     expect(result.rows).toBeGreaterThanOrEqual(20);
   });
 
+  it('appends the rows of one transaction one after another, in the order they were written', async () => {
+    const { rows: before } = await verifyAuditChain(t.db);
+    await t.db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (trx) => {
+        for (const step of ['first', 'second', 'third']) {
+          await writeAudit(trx, context, {
+            action: 'test.step_done',
+            targetType: 'thing',
+            targetId: step,
+            summary: {},
+          });
+        }
+      });
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select(['seq', 'target_id'])
+      .where('seq', '>', before)
+      .orderBy('seq')
+      .execute();
+    expect(rows).toEqual([
+      { seq: before + 1, target_id: 'first' },
+      { seq: before + 2, target_id: 'second' },
+      { seq: before + 3, target_id: 'third' },
+    ]);
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: before + 3 });
+  });
+
+  // PGlite runs one transaction at a time, so there is no second writer to keep waiting.
+  it.runIf(process.env.DATABASE_URL)(
+    'does not make other writers wait while the rest of a transaction runs',
+    async () => {
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      let audited!: () => void;
+      const slowHasAudited = new Promise<void>((resolve) => (audited = resolve));
+      const slow = t.db.transaction().execute(async (trx) => {
+        await writeAudit(trx, context, {
+          action: 'test.slow_done',
+          targetType: 'thing',
+          targetId: 'slow',
+          summary: {},
+        });
+        audited();
+        await finished; // the rest of a long business transaction
+      });
+      await slowHasAudited;
+      const quick = t.db
+        .transaction()
+        .execute((trx) =>
+          writeAudit(trx, context, { action: 'test.quick_done', targetType: 'thing', targetId: 'quick', summary: {} }),
+        )
+        .then(() => 'committed');
+      const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000));
+      const outcome = await Promise.race([quick, waited]);
+      finish();
+      await Promise.all([slow, quick]);
+      expect(outcome).toBe('committed');
+      const order = await t.db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', 'in', ['test.slow_done', 'test.quick_done'])
+        .orderBy('seq')
+        .execute();
+      expect(order.map((r) => r.target_id)).toEqual(['quick', 'slow']);
+      expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    },
+  );
+
   it('is append-only for the application', async () => {
     await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { beforeCommit } from '../db/commit-hooks.ts';
 import type { DbOrTrx, Trx, Timestamp } from '../db/schema.ts';
 
 declare module '../db/schema.ts' {
@@ -92,33 +93,67 @@ export function hashAuditRow(row: HashableAuditRow): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-/** Appends one audit row inside the caller's transaction. Requires a Transaction by type. */
-export async function writeAudit(trx: Trx, context: AuditContext, entry: AuditEntry): Promise<number> {
+/** An entry waiting for its transaction's commit, with the context it was written in. */
+interface PendingEntry {
+  readonly context: AuditContext;
+  readonly entry: AuditEntry;
+  /** The summary as jsonb will store it, taken when written (the caller may change its object later). */
+  readonly summary: unknown;
+}
+
+const pendingOf = new WeakMap<Trx, PendingEntry[]>();
+
+/**
+ * Records one audit row in the caller's transaction (requires a Transaction by type): the row commits or
+ * rolls back with the change it records. The rows of a transaction are appended to the chain together as its
+ * last statement before COMMIT (`beforeCommit`), so the chain's head is locked only for that append and the
+ * commit rather than for the whole business transaction: that lock serialises every write of the platform.
+ */
+export async function writeAudit(trx: Trx, context: AuditContext, entry: AuditEntry): Promise<void> {
+  // Round-trip the summary through JSON so the hash covers exactly what jsonb stores.
+  const pending: PendingEntry = { context, entry, summary: JSON.parse(JSON.stringify(entry.summary)) };
+  const queued = pendingOf.get(trx);
+  if (queued) {
+    queued.push(pending);
+    return;
+  }
+  if (beforeCommit(trx, () => appendToChain(trx, pendingOf.get(trx) ?? []))) {
+    pendingOf.set(trx, [pending]);
+    return;
+  }
+  await appendToChain(trx, [pending]);
+}
+
+/** Locks the chain's head, then inserts the rows after it and moves the head in one statement. */
+async function appendToChain(trx: Trx, entries: readonly PendingEntry[]): Promise<void> {
+  pendingOf.delete(trx);
+  if (entries.length === 0) return;
   const head = await trx
     .selectFrom('audit_chain')
     .select(['last_seq', 'last_hash'])
     .where('id', '=', 1)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  // Round-trip the summary through JSON so the hash covers exactly what jsonb stores.
-  const summary: unknown = JSON.parse(JSON.stringify(entry.summary));
-  const row: HashableAuditRow = {
-    seq: Number(head.last_seq) + 1,
-    occurredAt: new Date(),
-    actorUserId: context.actorUserId,
-    actorName: context.actorName,
-    organizationId: entry.organizationId !== undefined ? entry.organizationId : context.organizationId,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    summary,
-    requestId: context.requestId,
-    prevHash: head.last_hash,
-  };
-  const hash = hashAuditRow(row);
-  await trx
-    .insertInto('audit_log')
-    .values({
+  // The time the rows join the chain, so that seq and occurred_at grow together.
+  const occurredAt = new Date();
+  let seq = Number(head.last_seq);
+  let prevHash = head.last_hash;
+  const rows = entries.map(({ context, entry, summary }) => {
+    const row: HashableAuditRow = {
+      seq: ++seq,
+      occurredAt,
+      actorUserId: context.actorUserId,
+      actorName: context.actorName,
+      organizationId: entry.organizationId !== undefined ? entry.organizationId : context.organizationId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      summary,
+      requestId: context.requestId,
+      prevHash,
+    };
+    prevHash = hashAuditRow(row);
+    return {
       seq: row.seq,
       occurred_at: row.occurredAt,
       actor_user_id: row.actorUserId,
@@ -130,11 +165,15 @@ export async function writeAudit(trx: Trx, context: AuditContext, entry: AuditEn
       summary: JSON.stringify(summary),
       request_id: row.requestId,
       prev_hash: row.prevHash,
-      hash,
-    })
+      hash: prevHash,
+    };
+  });
+  await trx
+    .with('appended', (db) => db.insertInto('audit_log').values(rows))
+    .updateTable('audit_chain')
+    .set({ last_seq: seq, last_hash: prevHash })
+    .where('id', '=', 1)
     .execute();
-  await trx.updateTable('audit_chain').set({ last_seq: row.seq, last_hash: hash }).where('id', '=', 1).execute();
-  return row.seq;
 }
 
 export type AuditVerification =

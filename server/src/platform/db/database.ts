@@ -10,6 +10,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseEngine } from '../config.ts';
+import { runCommitHooks } from './commit-hooks.ts';
 import { lockDataDir, type DirLock } from './lock.ts';
 import type { Database, Db } from './schema.ts';
 
@@ -61,7 +62,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // pg-pool's: a dropped connection would be an unhandled 'error' event that kills the process. With this
     // one, the next query on it fails (→ 503 database.unavailable) and the pool discards it on release.
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = runCommitHooks(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
     const listener = new PgListener(options.databaseUrl);
     return {
       db,
@@ -84,7 +85,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
     });
     const pool = new pg.Pool(createPgConfig(pglite));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = runCommitHooks(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
     return {
       db,
       engine: 'pglite',

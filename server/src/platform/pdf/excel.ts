@@ -2,8 +2,7 @@
  * Spreadsheet versions of printed tables (exceljs): title lines, a ruled header that stays in view and is
  * printed on every page, wrapped cells, A4 page setup with "Trang x/y" in the footer, Times New Roman.
  */
-import ExcelJS from 'exceljs';
-import type { Alignment, Borders, PaperSize, Worksheet } from 'exceljs';
+import type { Alignment, Borders, PaperSize, Row, Workbook, Worksheet } from 'exceljs';
 import { cleanText } from './text.ts';
 
 export type SheetCell = string | number | Date | null;
@@ -50,7 +49,7 @@ export function excelDate(isoDay: string | null | undefined): Date | null {
 }
 
 /** Adds a worksheet holding one table; returns it for further touches. */
-export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec): Worksheet {
+export function addTableSheet(workbook: Workbook, spec: TableSheetSpec): Worksheet {
   const size = spec.fontSize ?? 12;
   const n = spec.columns.length;
   const sheet = workbook.addWorksheet(spec.name.slice(0, 31), {
@@ -75,7 +74,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec):
   }
   if (spec.title?.length) sheet.addRow([]);
 
-  const headerStyle = (row: ExcelJS.Row) => {
+  const headerStyle = (row: Row) => {
     row.eachCell((cell) => {
       cell.font = { name: FONT_NAME, size, bold: true };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -108,8 +107,12 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec):
   return sheet;
 }
 
-/** A new workbook with EduGov as its author. */
-export function newWorkbook(title: string): ExcelJS.Workbook {
+/**
+ * A new workbook with EduGov as its author. exceljs is loaded on the first export, not at start: it adds
+ * ~28 MB to the server's memory, and most processes never write a spreadsheet.
+ */
+export async function newWorkbook(title: string): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'EduGov';
   workbook.title = cleanText(title);
@@ -118,6 +121,6 @@ export function newWorkbook(title: string): ExcelJS.Workbook {
 }
 
 /** The .xlsx bytes of a workbook. */
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+export async function workbookBytes(workbook: Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

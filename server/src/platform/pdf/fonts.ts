@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 
 export const FONT_DIR = path.resolve(import.meta.dirname, '../../../assets/fonts');
@@ -34,6 +33,8 @@ function fontBytes(style: FontStyle): Promise<Buffer> {
 
 /** Embeds the four Times-metric serif faces into the document (subset: only the glyphs used). */
 export async function embedSerifFonts(pdf: PDFDocument): Promise<SerifFonts> {
+  // Loaded on the first PDF, not at start: fontkit adds ~12 MB to the memory of every server process.
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
   pdf.registerFontkit(fontkit);
   const styles = Object.keys(FILES) as FontStyle[];
   const embedded = await Promise.all(styles.map(async (s) => pdf.embedFont(await fontBytes(s), { subset: true })));

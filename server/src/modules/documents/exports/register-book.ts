@@ -139,7 +139,7 @@ export const registerBookPdf = (book: Book): Promise<Uint8Array> => bookPdf(INCO
 
 /** Any register book as a spreadsheet: the header lines, then the numbered table. */
 export async function bookXlsx(layout: BookLayout, book: BookSheet): Promise<Buffer> {
-  const workbook = newWorkbook(`${layout.title} ${formatDate(book.from)} - ${formatDate(book.to)}`);
+  const workbook = await newWorkbook(`${layout.title} ${formatDate(book.from)} - ${formatDate(book.to)}`);
   const title: SheetTitleLine[] = titleLines(layout, book).map((l) => {
     switch (l.kind) {
       case 'org':

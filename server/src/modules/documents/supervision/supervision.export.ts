@@ -2,7 +2,7 @@
  * The Excel report "Báo cáo tình hình giải quyết văn bản đến": sheet 1 the title, the period and the table
  * (with its totals), sheet 2 the documents behind it. Vietnamese, or English when the request asks for it.
  */
-import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import type { Lang } from '../../../platform/errors.ts';
 import { TIME_ZONE } from '../../../platform/time.ts';
 import type { Measure } from './supervision.repository.ts';
@@ -142,7 +142,7 @@ const measureCells = (m: Measures) => [
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
-function styleTable(sheet: ExcelJS.Worksheet, headerRow: number, lastRow: number, columns: number): void {
+function styleTable(sheet: Worksheet, headerRow: number, lastRow: number, columns: number): void {
   for (let r = headerRow; r <= lastRow; r++) {
     for (let c = 1; c <= columns; c++) sheet.getCell(r, c).border = border;
   }
@@ -155,6 +155,8 @@ export async function buildSupervisionWorkbook(report: Report, lang: Lang): Prom
   const l = LABELS[lang];
   const { summary } = report;
   const byPerson = summary.groupBy === 'person';
+  // Loaded on the first export, not at start (~28 MB of memory; see newWorkbook in platform/pdf/excel.ts).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'EduGov';
   workbook.created = report.generatedAt;

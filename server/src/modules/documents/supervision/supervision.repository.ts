@@ -108,8 +108,25 @@ function scoped(db: DbOrTrx, actor: Actor, scope: SupervisionScope, period: Peri
 const count = (measure: Measure) => sql<number>`count(*) FILTER (WHERE p.measure = ${measure})`;
 
 /**
- * One row per unit (or per unit and person) with the counts of each measure and, for the completed
- * documents, the pairs [directed date, completed date] from which the service counts working days.
+ * The working calendar as a running count: `counts[i]` is the number of working days from `first` to
+ * `first + i` days, both included. The working days d with a < d ≤ b are then `counts[b] − counts[a]`, two
+ * array lookups in SQL instead of a walk over the calendar per document.
+ */
+export interface WorkingDayCounts {
+  readonly first: string;
+  readonly counts: readonly number[];
+}
+
+/** The working days from `from` (excluded) to `to` (included), both yyyy-mm-dd text columns of `p`. */
+function workingDaysBetween(calendar: WorkingDayCounts, from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
+  const at = (date: RawBuilder<unknown>) =>
+    sql<number>`(${calendar.counts}::int[])[${date}::date - ${calendar.first}::date + 1]`;
+  return sql<number>`${at(to)} - ${at(from)}`;
+}
+
+/**
+ * One row per unit (or per unit and person) with the counts of each measure and, over the completed
+ * documents, the sum of their working days from direction to completion (`calendar` covers every date).
  */
 export async function countSupervised(
   db: DbOrTrx,
@@ -118,6 +135,7 @@ export async function countSupervised(
   period: Period,
   groupBy: GroupBy,
   f: PopulationFilter,
+  calendar: WorkingDayCounts,
 ) {
   const byPerson = groupBy === 'person';
   let query = scoped(db, actor, scope, period, f)
@@ -134,8 +152,8 @@ export async function countSupervised(
       count('completed_on_time').as('completed_on_time'),
       count('completed_late').as('completed_late'),
       count('closed').as('closed'),
-      sql<[string, string][] | null>`json_agg(json_build_array(p.directed_date, p.completed_date))
-        FILTER (WHERE p.measure IN ('completed_on_time', 'completed_late'))`.as('completions'),
+      sql<number | null>`sum(${workingDaysBetween(calendar, sql`p.directed_date`, sql`p.completed_date`)})
+        FILTER (WHERE p.measure IN ('completed_on_time', 'completed_late'))`.as('working_days'),
     ])
     .groupBy(['p.unit_id', 'u.name']);
   if (byPerson) query = query.groupBy(['p.user_id', 'us.full_name']);

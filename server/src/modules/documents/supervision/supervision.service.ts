@@ -30,7 +30,7 @@ import { writeAudit } from '../../../platform/audit/audit.ts';
 import type { UseCaseContext } from '../../../platform/context.ts';
 import type { Db, DbOrTrx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { vietnamDate } from '../../../platform/time.ts';
+import { addDays, vietnamDate } from '../../../platform/time.ts';
 import { loadWorkingCalendar, type WorkingCalendar } from '../../calendar/index.ts';
 import { findOrganizationsByIds } from '../../org/index.ts';
 import * as repo from './supervision.repository.ts';
@@ -101,18 +101,33 @@ async function calendarFor(db: DbOrTrx, dates: readonly string[]): Promise<Worki
   return loadWorkingCalendar(db, Math.min(...years), Math.max(...years));
 }
 
+/**
+ * The running count of working days over every date a completion of the period can have: directed on or
+ * after `from`, completed by today at the latest (so the statistics are counted in one SQL statement).
+ */
+async function workingDayCounts(db: DbOrTrx, period: repo.Period): Promise<repo.WorkingDayCounts> {
+  const first = `${period.from.slice(0, 4)}-01-01`;
+  const lastYear = Math.max(Number(period.to.slice(0, 4)), Number(period.today.slice(0, 4)));
+  const calendar = await loadWorkingCalendar(db, Number(period.from.slice(0, 4)), lastYear);
+  const counts: number[] = [];
+  let working = 0;
+  for (let day = first; day <= `${lastYear}-12-31`; day = addDays(day, 1)) {
+    if (calendar.isWorkingDay(day)) working++;
+    counts.push(working);
+  }
+  return { first, counts };
+}
+
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
-function measures(
-  counts: Omit<Measures, 'averageWorkingDays' | 'onTimeRate'>,
-  completions: readonly (readonly [string, string])[],
-  calendar: WorkingCalendar | undefined,
-): Measures {
+type Counts = Omit<Measures, 'averageWorkingDays' | 'onTimeRate'>;
+
+/** The rates of the counts; `workingDays` is the sum over the completed documents. */
+function measures(counts: Counts, workingDays: number): Measures {
   const completed = counts.completedOnTime + counts.completedLate;
-  const days = calendar ? completions.map(([directed, done]) => calendar.workingDaysBetween(directed, done)) : [];
   return {
     ...counts,
-    averageWorkingDays: days.length > 0 ? oneDecimal(days.reduce((a, b) => a + b, 0) / days.length) : null,
+    averageWorkingDays: completed > 0 ? oneDecimal(workingDays / completed) : null,
     onTimeRate: completed > 0 ? oneDecimal((counts.completedOnTime * 100) / completed) : null,
   };
 }
@@ -150,10 +165,9 @@ export async function summarizeSupervision(
     period,
     q.groupBy,
     q.unitId !== undefined ? { unitId: q.unitId } : {},
+    await workingDayCounts(db, period),
   );
-  const completions = groups.map((g) => (g.completions ?? []) as [string, string][]);
-  const calendar = await calendarFor(db, completions.flat(2));
-  const countsOf = (g: (typeof groups)[number]) => ({
+  const countsOf = (g: (typeof groups)[number]): Counts => ({
     received: Number(g.received),
     inProgress: Number(g.in_progress),
     overdue: Number(g.overdue),
@@ -162,15 +176,15 @@ export async function summarizeSupervision(
     closed: Number(g.closed),
   });
   const rows = groups
-    .map((g, i) => ({
+    .map((g) => ({
       unitId: g.unit_id,
       unitName: g.unit_name,
       userId: g.user_id,
       userName: g.user_name,
-      ...measures(countsOf(g), completions[i]!, calendar),
+      ...measures(countsOf(g), Number(g.working_days ?? 0)),
     }))
     .sort(compareRows);
-  const sum = (key: keyof ReturnType<typeof countsOf>) => rows.reduce((total, r) => total + r[key], 0);
+  const sum = (key: keyof Counts) => rows.reduce((total, r) => total + r[key], 0);
   const totals = measures(
     {
       received: sum('received'),
@@ -180,8 +194,7 @@ export async function summarizeSupervision(
       completedLate: sum('completedLate'),
       closed: sum('closed'),
     },
-    completions.flat(),
-    calendar,
+    groups.reduce((total, g) => total + Number(g.working_days ?? 0), 0),
   );
   return { period, groupBy: q.groupBy, scope: scope.kind, rows, totals };
 }

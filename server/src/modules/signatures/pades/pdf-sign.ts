@@ -8,7 +8,6 @@
  * the new objects (images, subset fonts, form XObjects); this file writes the update itself.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
 import { createCadesSignature, type SigningKey, type TimestampFn } from './cms.ts';
 
 /** Where and how a signature is shown; made by appearance.ts. Absent: an invisible signature. */
@@ -114,6 +113,8 @@ export async function signPdfWith(
     const encrypted = error instanceof Error && /encrypt/i.test(error.message);
     throw new PdfSignError(encrypted ? 'encrypted' : 'not_pdf', String(error));
   }
+  // Loaded on the first signature, not at start (~12 MB of memory; see embedSerifFonts).
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
   doc.registerFontkit(fontkit);
   const context = doc.context;
   // pdf-lib drops the object and cross-reference streams it has read, so new numbers start after the
