@@ -9,6 +9,7 @@ import { RouteErrorPage } from './components/RouteErrorPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { canManageApprovalTemplates, isAdministrator, isSystemAdmin } from './features/auth/permissions';
 import { RedirectIfSignedIn, RequireAuth, RequireRole } from './features/auth/RequireAuth';
+import { exchangeRoutes } from './features/exchange/exchange.routes';
 import { HomePage } from './features/home/HomePage';
 import { incomingRoutes } from './features/incoming/incoming.routes';
 import { outgoingRoutes } from './features/outgoing/outgoing.routes';
@@ -49,6 +50,7 @@ export const routes: RouteObject[] = [
               ...incomingRoutes,
               ...outgoingRoutes,
               ...signatureRoutes,
+              ...exchangeRoutes,
               {
                 path: 'e-office/supervision',
                 lazy: async () => ({

@@ -2,6 +2,7 @@
  * Configuration: read from the environment once, validated, frozen. Nothing else reads process.env.
  * A bad value stops the process at boot with the list of what is wrong.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
@@ -65,6 +66,13 @@ export interface Config {
   readonly exchangeRetryBaseSeconds: number;
   readonly exchangeRetryCapSeconds: number;
   readonly exchangeMaxAttempts: number;
+  /**
+   * Peer exchange (EduGov to EduGov, no hub): the deployments we send to — EXCHANGE_PEERS, JSON or
+   * `file:<path>`, `[{url, systemId, secretKey, codes}]`, read by the exchange module — and the systems allowed
+   * to send to us at /axis — EXCHANGE_PEER_SYSTEMS, `[{systemId, secretKey, organizations}]`. Secrets inside.
+   */
+  readonly exchangePeers: unknown;
+  readonly exchangePeerSystems: unknown;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!['national', 'hub', 'peer'].includes(exchangeAxisKind)) {
     problems.push('EXCHANGE_AXIS_KIND must be national, hub or peer');
   }
+  const exchangePeers = jsonSetting(env, 'EXCHANGE_PEERS', problems);
+  const exchangePeerSystems = jsonSetting(env, 'EXCHANGE_PEER_SYSTEMS', problems);
+  if (exchangeAxisUrl !== undefined && exchangePeers !== undefined) {
+    problems.push('EXCHANGE_AXIS_URL and EXCHANGE_PEERS exclude each other: one axis connector per deployment');
+  }
 
   const config: Config = {
     env: nodeEnv as Config['env'],
@@ -189,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exchangeRetryBaseSeconds: int('EXCHANGE_RETRY_BASE_SECONDS', 30, 1, 24 * 60 * 60),
     exchangeRetryCapSeconds: int('EXCHANGE_RETRY_CAP_SECONDS', 3600, 1, 7 * 24 * 60 * 60),
     exchangeMaxAttempts: int('EXCHANGE_MAX_ATTEMPTS', 10, 1, 100),
+    exchangePeers,
+    exchangePeerSystems,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -212,4 +227,18 @@ export function checkPasswordPolicy(password: string, username: string): PolicyV
     return { vi: 'Mật khẩu không được chứa tên đăng nhập', en: 'Password must not contain the username' };
   }
   return undefined;
+}
+
+/** A JSON setting given inline or as `file:<path>` (kept out of the environment: it holds secrets); undefined if unset. */
+function jsonSetting(env: NodeJS.ProcessEnv, name: string, problems: string[]): unknown {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  try {
+    const text = value.startsWith('file:') ? readFileSync(value.slice('file:'.length), 'utf8') : value;
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // Never the value itself in the message: it carries secret keys.
+    problems.push(`${name} must be JSON or file:<path to a JSON file> (${(error as Error).name})`);
+    return undefined;
+  }
 }

@@ -78,6 +78,11 @@ export const ERROR_CODES = {
     en: 'The merger or split is invalid',
   },
   'org.invalid_parent': { status: 400, vi: 'Cơ quan cấp trên không hợp lệ', en: 'The parent is invalid' },
+  'org.hosted_here': {
+    status: 409,
+    vi: 'Cơ quan đang làm việc trên EduGov này (có người dùng), không thể đánh dấu là liên thông qua trục',
+    en: 'The organisation works on this EduGov (it has members): it cannot be marked as reached through the axis',
+  },
   'identity.username_taken': { status: 409, vi: 'Tên đăng nhập đã tồn tại', en: 'The username is taken' },
   'identity.invalid_roles': { status: 400, vi: 'Vai trò không hợp lệ', en: 'Invalid roles' },
   'identity.invalid_delegation': { status: 400, vi: 'Ủy quyền không hợp lệ', en: 'Invalid delegation' },
@@ -303,6 +308,21 @@ export const ERROR_CODES = {
     status: 409,
     vi: 'Chỉ gửi lại được gói tin đã gửi thất bại (không còn thử lại)',
     en: 'Only a message whose delivery failed for good can be sent again',
+  },
+  'exchange.no_axis': {
+    status: 503,
+    vi: 'Chưa cấu hình kết nối trục liên thông văn bản',
+    en: 'No interchange axis is configured',
+  },
+  'exchange.axis_unavailable': {
+    status: 502,
+    vi: 'Trục liên thông văn bản không phản hồi, vui lòng thử lại sau',
+    en: 'The interchange axis did not answer; try again later',
+  },
+  'exchange.package_invalid': {
+    status: 400,
+    vi: 'Văn bản không đóng được gói edXML (QCVN 102:2016) để gửi qua trục liên thông',
+    en: 'The document cannot be packed as edXML (QCVN 102:2016) to go over the interchange axis',
   },
   'exchange.unknown_organization': {
     status: 404,

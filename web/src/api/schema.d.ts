@@ -446,12 +446,14 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), … */
-                    kind?: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                    /** @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory) */
+                    kind?: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                     /** @description yyyy-mm-dd */
                     at?: string;
                     parentId?: string;
                     q?: string;
+                    /** @description Also organisations known only from the axis directory (left out by default) */
+                    includeExternal?: boolean;
                     limit?: number;
                     offset?: number;
                 };
@@ -477,10 +479,10 @@ export interface paths {
                                 shortName: string;
                                 abbreviation: string;
                                 /**
-                                 * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                                 * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                                  * @enum {string}
                                  */
-                                kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                                kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                                 parent: {
                                     /** Format: uuid */
                                     id: string;
@@ -502,6 +504,8 @@ export interface paths {
                                     unitType: string;
                                 } | null;
                                 note: string | null;
+                                /** @description Not hosted here: documents to it go through the interchange axis */
+                                viaAxis: boolean;
                                 predecessors: {
                                     /** Format: uuid */
                                     id: string;
@@ -627,10 +631,10 @@ export interface paths {
                         shortName: string;
                         abbreviation: string;
                         /**
-                         * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                         * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                          * @enum {string}
                          */
-                        kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                        kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                         /** Format: uuid */
                         parentId: string | null;
                         /**
@@ -663,10 +667,10 @@ export interface paths {
                             shortName: string;
                             abbreviation: string;
                             /**
-                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                              * @enum {string}
                              */
-                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                             parent: {
                                 /** Format: uuid */
                                 id: string;
@@ -688,6 +692,8 @@ export interface paths {
                                 unitType: string;
                             } | null;
                             note: string | null;
+                            /** @description Not hosted here: documents to it go through the interchange axis */
+                            viaAxis: boolean;
                             predecessors: {
                                 /** Format: uuid */
                                 id: string;
@@ -833,10 +839,10 @@ export interface paths {
                             shortName: string;
                             abbreviation: string;
                             /**
-                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                              * @enum {string}
                              */
-                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                             parent: {
                                 /** Format: uuid */
                                 id: string;
@@ -858,6 +864,8 @@ export interface paths {
                                 unitType: string;
                             } | null;
                             note: string | null;
+                            /** @description Not hosted here: documents to it go through the interchange axis */
+                            viaAxis: boolean;
                             predecessors: {
                                 /** Format: uuid */
                                 id: string;
@@ -988,10 +996,10 @@ export interface paths {
                         shortName?: string;
                         abbreviation?: string;
                         /**
-                         * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                         * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                          * @enum {string}
                          */
-                        kind?: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                        kind?: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                         /** Format: uuid */
                         parentId?: string | null;
                         /**
@@ -1024,10 +1032,10 @@ export interface paths {
                             shortName: string;
                             abbreviation: string;
                             /**
-                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                              * @enum {string}
                              */
-                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                             parent: {
                                 /** Format: uuid */
                                 id: string;
@@ -1049,6 +1057,189 @@ export interface paths {
                                 unitType: string;
                             } | null;
                             note: string | null;
+                            /** @description Not hosted here: documents to it go through the interchange axis */
+                            viaAxis: boolean;
+                            predecessors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                identifier: string;
+                                kind: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                effectiveDate: string;
+                            }[];
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                identifier: string;
+                                kind: string;
+                                /**
+                                 * Format: date
+                                 * @description yyyy-mm-dd
+                                 */
+                                effectiveDate: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/via-axis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Say whether an organisation is reached through the interchange axis (system administrator): one hosted on another EduGov deployment */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        viaAxis: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            identifier: string;
+                            identifierVerified: boolean;
+                            name: string;
+                            shortName: string;
+                            abbreviation: string;
+                            /**
+                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
+                             * @enum {string}
+                             */
+                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
+                            parent: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string;
+                            } | null;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description yyyy-mm-dd
+                             */
+                            validTo: string | null;
+                            province: {
+                                name: string;
+                                unitType: string;
+                            } | null;
+                            note: string | null;
+                            /** @description Not hosted here: documents to it go through the interchange axis */
+                            viaAxis: boolean;
                             predecessors: {
                                 /** Format: uuid */
                                 id: string;
@@ -1191,10 +1382,10 @@ export interface paths {
                             shortName: string;
                             abbreviation: string;
                             /**
-                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                             * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                              * @enum {string}
                              */
-                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                            kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                             /** Format: uuid */
                             parentId: string | null;
                         }[];
@@ -1219,10 +1410,10 @@ export interface paths {
                                 shortName: string;
                                 abbreviation: string;
                                 /**
-                                 * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …
+                                 * @description ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)
                                  * @enum {string}
                                  */
-                                kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other";
+                                kind: "ministry" | "provincial_committee" | "provincial_department" | "university" | "college" | "school" | "commune_committee" | "other" | "external";
                                 parent: {
                                     /** Format: uuid */
                                     id: string;
@@ -1244,6 +1435,8 @@ export interface paths {
                                     unitType: string;
                                 } | null;
                                 note: string | null;
+                                /** @description Not hosted here: documents to it go through the interchange axis */
+                                viaAxis: boolean;
                                 predecessors: {
                                     /** Format: uuid */
                                     id: string;
@@ -19049,7 +19242,7 @@ export interface paths {
                                 organizationId: string | null;
                                 organizationName: string;
                                 /** @enum {string} */
-                                channel: "edugov" | "external" | "paper";
+                                channel: "edugov" | "axis" | "external" | "paper";
                                 /**
                                  * @description 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 yêu cầu thu hồi, 15 đồng ý thu hồi, 16 từ chối thu hồi; queued: waits for the exchange (external), listed: sent on paper
                                  * @enum {string}
@@ -20600,6 +20793,773 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages of the interchange axis, newest first (clerk or administrator of the organisation; system administrators see every organisation): the outbox (out) or the inbox (in) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description out: the outbox (sent by us); in: the inbox */
+                    direction: "out" | "in";
+                    state?: "pending" | "sent" | "dead" | "accepted" | "refused" | "duplicate" | "deferred" | "updated" | "status_applied" | "status_recorded" | "unprocessed";
+                    /** @description DocumentId, identifier code, number or subject */
+                    q?: string;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description out: the outbox (sent by us); in: the inbox
+                                 * @enum {string}
+                                 */
+                                direction: "out" | "in";
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                type: "edoc" | "status";
+                                /** @enum {string} */
+                                state: "pending" | "sent" | "dead" | "accepted" | "refused" | "duplicate" | "deferred" | "updated" | "status_applied" | "status_recorded" | "unprocessed";
+                                /** @description edXML DocumentId (of the package, or the one a status is about) */
+                                documentId: string | null;
+                                /** @description status packets: 01…16 */
+                                statusCode: string | null;
+                                /** @description The document the message is about, when the viewer may see it */
+                                document: {
+                                    /** @enum {string} */
+                                    kind: "outgoing" | "incoming";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string | null;
+                                    subject: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                sha256: string;
+                                from: {
+                                    code: string;
+                                    name: string | null;
+                                };
+                                to: {
+                                    code: string;
+                                    name: string | null;
+                                }[];
+                                attempts: number | null;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                errorCodes: string[];
+                                warningCodes: string[];
+                                /** Format: date-time */
+                                processedAt: string | null;
+                            }[];
+                            total: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/messages/{direction}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message: metadata, the raw XML (cut for display), errors in words, recipients’ statuses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description out: the outbox (sent by us); in: the inbox */
+                    direction: "out" | "in";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description out: the outbox (sent by us); in: the inbox
+                                 * @enum {string}
+                                 */
+                                direction: "out" | "in";
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                type: "edoc" | "status";
+                                /** @enum {string} */
+                                state: "pending" | "sent" | "dead" | "accepted" | "refused" | "duplicate" | "deferred" | "updated" | "status_applied" | "status_recorded" | "unprocessed";
+                                /** @description edXML DocumentId (of the package, or the one a status is about) */
+                                documentId: string | null;
+                                /** @description status packets: 01…16 */
+                                statusCode: string | null;
+                                /** @description The document the message is about, when the viewer may see it */
+                                document: {
+                                    /** @enum {string} */
+                                    kind: "outgoing" | "incoming";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string | null;
+                                    subject: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                sha256: string;
+                                from: {
+                                    code: string;
+                                    name: string | null;
+                                };
+                                to: {
+                                    code: string;
+                                    name: string | null;
+                                }[];
+                                attempts: number | null;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                errorCodes: string[];
+                                warningCodes: string[];
+                                /** Format: date-time */
+                                processedAt: string | null;
+                            };
+                            /** @description bytes */
+                            size: number;
+                            /** @description the raw XML as text, cut at the display limit */
+                            xml: string;
+                            xmlTruncated: boolean;
+                            issues: {
+                                code: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                vi: string | null;
+                                en: string | null;
+                            }[];
+                            dispatches: {
+                                /** Format: uuid */
+                                id: string;
+                                recipientName: string;
+                                recipientCode: string | null;
+                                channel: string;
+                                status: string;
+                                /** Format: date-time */
+                                statusAt: string;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/messages/{direction}/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message exactly as stored (application/xml, as a download) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description out: the outbox (sent by us); in: the inbox */
+                    direction: "out" | "in";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The edXML bytes as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/outbox/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead letter again from the first try (clerk or administrator of its organisation); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description out: the outbox (sent by us); in: the inbox
+                                 * @enum {string}
+                                 */
+                                direction: "out" | "in";
+                                organization: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                type: "edoc" | "status";
+                                /** @enum {string} */
+                                state: "pending" | "sent" | "dead" | "accepted" | "refused" | "duplicate" | "deferred" | "updated" | "status_applied" | "status_recorded" | "unprocessed";
+                                /** @description edXML DocumentId (of the package, or the one a status is about) */
+                                documentId: string | null;
+                                /** @description status packets: 01…16 */
+                                statusCode: string | null;
+                                /** @description The document the message is about, when the viewer may see it */
+                                document: {
+                                    /** @enum {string} */
+                                    kind: "outgoing" | "incoming";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string | null;
+                                    subject: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                                sha256: string;
+                                from: {
+                                    code: string;
+                                    name: string | null;
+                                };
+                                to: {
+                                    code: string;
+                                    name: string | null;
+                                }[];
+                                attempts: number | null;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                errorCodes: string[];
+                                warningCodes: string[];
+                                /** Format: date-time */
+                                processedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/agencies/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring the interchange axis directory into the organisation registry now (system administrator); returns the counts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Agencies the axis listed */
+                            listed: number;
+                            /** @description New external organisations */
+                            inserted: number;
+                            /** @description External organisations whose name or parent changed */
+                            updated: number;
+                            /** @description Known and unchanged (organisations of our own are never changed) */
+                            unchanged: number;
+                            /** @description Entries without a valid identifier or a name */
+                            skipped: number;
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: stable code, message in the request language (vi/en), details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

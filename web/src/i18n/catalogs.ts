@@ -7,6 +7,8 @@ import enApprovals from '../features/approvals/i18n/en.json';
 import viApprovals from '../features/approvals/i18n/vi.json';
 import enCalendar from '../features/calendar/i18n/en.json';
 import viCalendar from '../features/calendar/i18n/vi.json';
+import enExchange from '../features/exchange/i18n/en.json';
+import viExchange from '../features/exchange/i18n/vi.json';
 import enFiles from '../features/files/i18n/en.json';
 import viFiles from '../features/files/i18n/vi.json';
 import enIncoming from '../features/incoming/i18n/en.json';
@@ -35,6 +37,7 @@ export const viCatalog = {
   ...viCopies,
   ...viSupervision,
   ...viSignatures,
+  ...viExchange,
 };
 
 export const enCatalog: typeof viCatalog = {
@@ -48,4 +51,5 @@ export const enCatalog: typeof viCatalog = {
   ...enCopies,
   ...enSupervision,
   ...enSignatures,
+  ...enExchange,
 };

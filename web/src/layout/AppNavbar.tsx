@@ -73,7 +73,7 @@ export function AppNavbar({ isDesktop }: { isDesktop: boolean }) {
           <Stack gap={2}>
             <NavItem to="/" label={t('nav.home')} icon={HomeIcon} exact />
             <NavSection id="nav-systems" title={t('nav.systems')}>
-              {SYSTEMS.map((system) => (
+              {SYSTEMS.filter((system) => system.visibleTo?.(me) ?? true).map((system) => (
                 <Fragment key={system.key}>
                   <NavItem
                     to={system.path}

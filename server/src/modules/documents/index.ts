@@ -29,7 +29,18 @@ export const documentsModule: AppModule = {
 };
 
 export { receiveIncoming, type ReceivedFromOrganization } from './incoming/incoming.service.ts';
-export { receiveFromAxis, axisSourceReference, type ReceivedOverAxis } from './incoming/incoming.exchange.ts';
+export {
+  receiveFromAxis,
+  axisSourceReference,
+  applySenderUpdate,
+  markReplacedBySender,
+  type ReceivedOverAxis,
+  type AxisDocumentMetadata,
+  type AxisFile,
+  type SenderUpdateRefusal,
+} from './incoming/incoming.exchange.ts';
+export { requestRecallOverAxis, type AxisRecallRequest } from './incoming/incoming.recall.ts';
+export { applyAxisRecipientStatus, type AxisRecipientStatus } from './outgoing/issuing/issuing.status.ts';
 export { seedDemoIncoming } from './incoming/incoming.demo.ts';
 export { DOCUMENT_TYPES, type DocumentTypeCode, type Urgency, type Confidentiality } from './documents.types.ts';
 export {
@@ -37,6 +48,7 @@ export {
   type ExchangePort,
   type AxisRecipient,
   type SendIssuedInput,
+  type IssuedDocumentForAxis,
   type SendIncomingStatusInput,
   type SendRecallInput,
 } from './documents.exchange-port.ts';

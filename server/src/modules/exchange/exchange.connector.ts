@@ -7,11 +7,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../../platform/config.ts';
 import type { AxisConnector } from './axis/axis.types.ts';
 import { createHttpConnector, httpConnectorOptionsOf } from './axis/http-connector.ts';
+import { peerConnectorOf } from './axis/peer-endpoint.ts';
 
 export type AxisConnectorFactory = (config: Config) => AxisConnector | undefined;
 
-/** The configured axis (EXCHANGE_AXIS_URL, EXCHANGE_SYSTEM_ID, EXCHANGE_SECRET_KEY) over HTTP, or none. */
+/** The peers (EXCHANGE_PEERS / EXCHANGE_PEER_SYSTEMS), else the axis (EXCHANGE_AXIS_URL…) over HTTP, or none. */
 const fromConfig: AxisConnectorFactory = (config) => {
+  const peer = peerConnectorOf(config);
+  if (peer) return peer;
   const options = httpConnectorOptionsOf(config);
   return options ? createHttpConnector(options) : undefined;
 };

@@ -27,6 +27,8 @@ export class MemoryAxis implements AxisConnector {
   /** Each send call, failed or not. */
   sendCalls = 0;
   readonly statusUpdates: { organizationCode: string; messageId: string; status: AxisStatus }[] = [];
+  /** The directory listAgencies returns (tests set it). */
+  agencies: AxisAgency[] = [];
   private readonly boxes = new Map<string, StoredCopy[]>();
   private failures: { remaining: number; error: AxisError }[] = [];
 
@@ -90,7 +92,7 @@ export class MemoryAxis implements AxisConnector {
   }
 
   async listAgencies(): Promise<AxisAgency[]> {
-    return [];
+    return this.agencies.map((a) => ({ ...a }));
   }
 
   private copy(code: string, messageId: string): StoredCopy {

@@ -1,5 +1,6 @@
-/** Background jobs of the exchange: deliver the outbox, bring in the inbox (both idle without an axis). */
+/** Background jobs of the exchange: deliver the outbox, bring in the inbox, sync the directory (idle without an axis). */
 import { defineJob, type AnyJob } from '../../platform/jobs/jobs.ts';
+import { syncAgencies } from './agencies/agencies.service.ts';
 import { axisConnectorFor } from './exchange.connector.ts';
 import { pollInbox } from './inbox/inbox.service.ts';
 import { deliverDueMessages } from './outbox/outbox.service.ts';
@@ -26,4 +27,16 @@ export const pollInboxJob = defineJob<Record<string, never>>({
   },
 });
 
-export const exchangeJobs: readonly AnyJob[] = [deliverOutboxJob, pollInboxJob];
+/** The axis directory into the registry; every 12 hours, the longest period the job queue offers. */
+export const syncAgenciesJob = defineJob<Record<string, never>>({
+  name: 'exchange.sync_agencies',
+  everyMinutes: 12 * 60,
+  retryLimit: 0,
+  handler: async (_payload, { db, config, logger }) => {
+    const connector = axisConnectorFor(config, logger);
+    if (!connector) return;
+    await syncAgencies({ db, logger }, connector);
+  },
+});
+
+export const exchangeJobs: readonly AnyJob[] = [deliverOutboxJob, pollInboxJob, syncAgenciesJob];

@@ -1,6 +1,7 @@
-/** SQL of the exchange: outbox and inbox rows, and finding our organisations by identifier code. */
+/** SQL of the exchange: outbox and inbox rows (organisations by identifier code come from the org module). */
 import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.ts';
+import type { OrganizationByIdentifier } from '../org/index.ts';
 import type { AxisMessageType } from './axis/axis.types.ts';
 import './exchange.tables.ts';
 import type { ExchangeInboxTable, ExchangeOutboxTable, InboxOutcome } from './exchange.tables.ts';
@@ -8,38 +9,15 @@ import type { ExchangeInboxTable, ExchangeOutboxTable, InboxOutcome } from './ex
 export type OutboxRow = Selectable<ExchangeOutboxTable>;
 export type InboxRow = Selectable<ExchangeInboxTable>;
 
-// --- organisations by identifier (mã định danh) ---------------------------------------------------------
-// The org module has no lookup by identifier yet; this reads its table directly (to move behind its door).
+// --- organisations by identifier (mã định danh): the org module's door ------------------------------------
 
-export interface OrganizationByCode {
-  readonly id: string;
-  readonly name: string;
-  readonly identifier: string;
-}
-
-/** Organisations holding these identifier codes today (one per code: the one in force). */
-export async function findOrganizationsByCodes(db: DbOrTrx, codes: readonly string[]): Promise<OrganizationByCode[]> {
-  if (codes.length === 0) return [];
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'identifier'])
-    .where('identifier', 'in', [...new Set(codes)])
-    .where(sql<boolean>`valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`)
-    .execute();
-}
-
-/** Identifier codes of the organisations that work on EduGov today (someone holds a membership there). */
-export async function findPolledOrganizationCodes(db: DbOrTrx): Promise<string[]> {
-  const rows = await sql<{ identifier: string }>`
-    SELECT DISTINCT o.identifier FROM organizations o
-    WHERE o.valid_from <= current_date AND (o.valid_to IS NULL OR o.valid_to >= current_date)
-      AND EXISTS (
-        SELECT 1 FROM memberships m WHERE m.organization_id = o.id
-          AND m.valid_from <= current_date AND (m.valid_to IS NULL OR m.valid_to >= current_date))
-    ORDER BY o.identifier
-  `.execute(db);
-  return rows.rows.map((r) => r.identifier);
-}
+/** What the inbox and the status packets need of an organisation. */
+export type OrganizationByCode = Pick<OrganizationByIdentifier, 'id' | 'name' | 'identifier'>;
+/** Organisations holding these identifier codes today; polled codes leave out those reached via the axis. */
+export {
+  findOrganizationsByIdentifiers as findOrganizationsByCodes,
+  findPolledOrganizationCodes,
+} from '../org/index.ts';
 
 // --- outbox ---------------------------------------------------------------------------------------------
 
@@ -152,6 +130,24 @@ export async function findOutboxByOrganization(db: DbOrTrx, organizationId: stri
     .execute();
 }
 
+/** Status codes we already queued (sent or not) about one incoming document (and its DocumentId), oldest first. */
+export async function findStatusCodesQueued(
+  trx: Trx,
+  q: { organizationId: string; documentId: string; incomingId: string },
+): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('exchange_outbox')
+    .select('status_code')
+    .where('organization_id', '=', q.organizationId)
+    .where('document_id', '=', q.documentId)
+    .where('incoming_id', '=', q.incomingId)
+    .where('type', '=', 'status')
+    .where('status_code', 'is not', null)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.status_code!);
+}
+
 // --- inbox ----------------------------------------------------------------------------------------------
 
 export interface NewInboxMessage {
@@ -206,6 +202,19 @@ export async function findAcceptedPackage(trx: Trx, organizationId: string, from
     .executeTakeFirst();
 }
 
+/** The raw bytes of the accepted package from this sender with this DocumentId (to answer it), if any. */
+export async function findAcceptedPackageRaw(trx: Trx, organizationId: string, fromCode: string, documentId: string) {
+  const row = await trx
+    .selectFrom('exchange_inbox')
+    .select('raw')
+    .where('organization_id', '=', organizationId)
+    .where('from_code', '=', fromCode)
+    .where('document_id', '=', documentId)
+    .where('outcome', '=', 'accepted')
+    .executeTakeFirst();
+  return row?.raw;
+}
+
 /** Serialises the intake of one (recipient, sender, DocumentId) until the transaction ends. */
 export async function lockPackageKey(trx: Trx, organizationId: string, fromCode: string, documentId: string) {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`exchange:${organizationId}:${fromCode}:${documentId}`}, 0))`.execute(
@@ -240,4 +249,41 @@ export async function setInboxOutcome(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The incoming document that a package from this sender with this DocumentId became: the one it created, or
+ * the one it updated (an update that changed the number carries a new DocumentId the sender may name later).
+ */
+export async function findReceivedDocumentId(
+  trx: Trx,
+  organizationId: string,
+  fromCode: string,
+  documentId: string,
+): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('exchange_inbox')
+    .select('incoming_document_id')
+    .where('organization_id', '=', organizationId)
+    .where('from_code', '=', fromCode)
+    .where('document_id', '=', documentId)
+    .where('outcome', 'in', ['accepted', 'updated'])
+    .where('incoming_document_id', 'is not', null)
+    .orderBy('received_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.incoming_document_id ?? undefined;
+}
+
+/** The raw bytes of the update packages already applied with this DocumentId (to recognise a resend). */
+export async function findAppliedUpdates(trx: Trx, organizationId: string, fromCode: string, documentId: string) {
+  return trx
+    .selectFrom('exchange_inbox')
+    .select(['id', 'raw', 'sha256'])
+    .where('organization_id', '=', organizationId)
+    .where('from_code', '=', fromCode)
+    .where('document_id', '=', documentId)
+    .where('outcome', '=', 'updated')
+    .orderBy('received_at')
+    .execute();
 }

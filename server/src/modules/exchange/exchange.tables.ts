@@ -9,8 +9,10 @@ export const INBOX_OUTCOMES = [
   'accepted',
   'refused',
   'duplicate',
-  /** A revoke/update/replace package: stored and parsed, applied later (not yet built). */
+  /** A revoke/update/replace package stored before such packages were applied; no longer produced. */
   'deferred',
+  /** An update package (BussinessDocType 2) applied to the document received earlier (incoming_document_id). */
+  'updated',
   'status_applied',
   /** A status packet about no dispatch we can match: kept for the console. */
   'status_recorded',

@@ -4,6 +4,9 @@
  * the inbox (`receiveMessage`: stored first, validated, deduplicated, incoming document + status 01 or 02).
  */
 import type { AppModule } from '../../platform/context.ts';
+import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { peerEndpointRoutes } from './axis/peer-endpoint.ts';
+import { consoleRoutes } from './console/console.routes.ts';
 import { exchangeJobs } from './exchange.jobs.ts';
 import './exchange.tables.ts';
 import { exchangeMigrations } from './migrations/index.ts';
@@ -18,7 +21,11 @@ export const exchangeModule: AppModule = {
   name: 'exchange',
   migrations: exchangeMigrations,
   jobs: exchangeJobs,
-  routes: async () => {},
+  routes: async (app, deps) => {
+    await consoleRoutes(app, deps);
+    await agenciesRoutes(app, deps);
+    await peerEndpointRoutes(app, deps);
+  },
 };
 
 export * from './edxml/index.ts';
@@ -35,6 +42,7 @@ export {
 } from './exchange.mapping.ts';
 export { enqueueMessage, deliverDueMessages, replayMessage, retryDelaySeconds } from './outbox/outbox.service.ts';
 export { receiveMessage, pollInbox, type InboxDeps, type IntakeResult } from './inbox/inbox.service.ts';
+export { syncAgencies, type AgencySyncReport } from './agencies/agencies.service.ts';
 export { setAxisConnectorFactory, axisConnectorFor, type AxisConnectorFactory } from './exchange.connector.ts';
 export * from './axis/axis.types.ts';
 export { createHttpConnector, httpConnectorOptionsOf, type HttpConnectorOptions } from './axis/http-connector.ts';

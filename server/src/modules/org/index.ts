@@ -12,6 +12,14 @@ export const orgModule: AppModule = {
 };
 
 export { getOrganizationById } from './org.service.ts';
+export {
+  findOrganizationsByIdentifiers,
+  findPolledOrganizationCodes,
+  upsertAxisAgencies,
+  type AgencySyncCounts,
+  type AxisAgencyInput,
+  type OrganizationByIdentifier,
+} from './org.axis.ts';
 export { findOrganizationsByIds, findUnitById, findPositionById, findUnits, findPositions } from './org.repository.ts';
 export { seedReferenceOrganizations, findSeededOrganizationIds } from './seed/org.seed.ts';
 export type { OrgKind } from './org.tables.ts';

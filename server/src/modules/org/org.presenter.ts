@@ -40,6 +40,7 @@ export function presentOrganizations(data: {
       validTo: r.valid_to,
       province: r.province_name ? { name: r.province_name, unitType: r.province_unit_type ?? 'province' } : null,
       note: r.note,
+      viaAxis: r.via_axis,
       predecessors: data.links.predecessors.filter((l) => l.ownerId === r.id).map(ref),
       successors: data.links.successors.filter((l) => l.ownerId === r.id).map(ref),
       version: r.version,

@@ -14,6 +14,11 @@ export interface OrganizationFilter {
   readonly at?: string | undefined;
   readonly parentId?: string | undefined;
   readonly q?: string | undefined;
+  /**
+   * Also organisations known only from the axis directory (kind 'external'). They are not part of this
+   * deployment's tree, so the directory leaves them out unless asked (the recipient picker asks).
+   */
+  readonly includeExternal?: boolean | undefined;
   readonly limit: number;
   readonly offset: number;
 }
@@ -21,6 +26,7 @@ export interface OrganizationFilter {
 export async function findOrganizations(db: DbOrTrx, f: OrganizationFilter) {
   let query = db.selectFrom('organizations').selectAll();
   if (f.kind) query = query.where('kind', '=', f.kind);
+  else if (!f.includeExternal) query = query.where('kind', '<>', 'external');
   if (f.at) query = query.where(validOn(f.at) as Expression<SqlBool>);
   if (f.parentId) query = query.where('parent_id', '=', f.parentId);
   if (f.q) {
@@ -131,4 +137,104 @@ export async function findPositions(db: DbOrTrx, organizationId: string) {
 
 export async function findPositionById(db: DbOrTrx, id: string) {
   return db.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+// --- the interchange axis (issue 6) -----------------------------------------------------------------------
+
+/**
+ * Someone holds a membership there on `at`: the organisation works on this deployment. (Memberships belong to
+ * the identity module, which imports org; this read-only EXISTS is the one place org looks at them.)
+ */
+const hostedOn = (at: string) => sql<boolean>`EXISTS (
+  SELECT 1 FROM memberships m WHERE m.organization_id = organizations.id
+    AND m.valid_from <= ${at}::date AND (m.valid_to IS NULL OR m.valid_to >= ${at}::date))`;
+
+/** Organisations holding these identifier codes on `at` (one per code: the one in force). */
+export async function findOrganizationsInForceByIdentifiers(db: DbOrTrx, codes: readonly string[], at: string) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'identifier', 'kind', 'via_axis', 'parent_id'])
+    .select(hostedOn(at).as('hosted'))
+    .where('identifier', 'in', [...new Set(codes)])
+    .where(validOn(at))
+    .execute();
+}
+
+/** Identifier codes of the organisations that work on this deployment on `at` and are not reached via the axis. */
+export async function findHostedOrganizationCodes(db: DbOrTrx, at: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organizations')
+    .select('identifier')
+    .distinct()
+    .where(validOn(at))
+    .where('via_axis', '=', false)
+    .where(hostedOn(at))
+    .orderBy('identifier')
+    .execute();
+  return rows.map((r) => r.identifier);
+}
+
+export async function lockOrganization(trx: DbOrTrx, id: string, at: string) {
+  return trx
+    .selectFrom('organizations')
+    .selectAll()
+    .select(hostedOn(at).as('hosted'))
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** An organisation known only from the axis directory: reached through the axis, its code as the axis has it. */
+export async function insertExternalOrganization(
+  trx: DbOrTrx,
+  o: { identifier: string; name: string; validFrom: string },
+) {
+  return trx
+    .insertInto('organizations')
+    .values({
+      identifier: o.identifier,
+      identifier_verified: true,
+      name: o.name,
+      short_name: o.name,
+      // Never used for numbering (external organisations issue nothing here); the code is unique and has no '/'.
+      abbreviation: o.identifier,
+      kind: 'external',
+      via_axis: true,
+      parent_id: null,
+      valid_from: o.validFrom,
+      valid_to: null,
+      seed_key: null,
+      province_name: null,
+      province_unit_type: null,
+      note: null,
+    })
+    .returning(['id', 'name', 'identifier', 'kind', 'via_axis', 'parent_id'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function renameExternalOrganization(trx: DbOrTrx, id: string, name: string) {
+  await trx
+    .updateTable('organizations')
+    .set((eb) => ({ name, short_name: name, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setExternalParent(trx: DbOrTrx, id: string, parentId: string | null) {
+  await trx
+    .updateTable('organizations')
+    .set((eb) => ({ parent_id: parentId, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setViaAxis(trx: DbOrTrx, id: string, version: number, viaAxis: boolean) {
+  return trx
+    .updateTable('organizations')
+    .set({ via_axis: viaAxis, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }

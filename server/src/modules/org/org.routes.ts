@@ -7,6 +7,7 @@ import type { HttpServer } from '../../platform/http/server.ts';
 import * as s from './org.schemas.ts';
 import { presentOrganizations, presentPosition, presentUnit } from './org.presenter.ts';
 import * as service from './org.service.ts';
+import { setOrganizationViaAxis } from './org.axis.ts';
 import * as repo from './org.repository.ts';
 
 const tags = ['organizations'];
@@ -32,6 +33,7 @@ export async function orgRoutes(app: HttpServer, { db }: AppDeps): Promise<void>
         at: q.at,
         parentId: q.parentId,
         q: q.q,
+        includeExternal: q.includeExternal,
         limit: q.limit ?? 500,
         offset: q.offset ?? 0,
       });
@@ -103,6 +105,26 @@ export async function orgRoutes(app: HttpServer, { db }: AppDeps): Promise<void>
       const actor = requireActor(request);
       const { version, ...patch } = request.body;
       await service.updateOrganization(db, useCaseContext(request, actor), request.params.id, version, patch);
+      return presentOrganizations(await service.getOrganizationDetail(db, request.params.id))[0]!;
+    },
+  );
+
+  app.patch(
+    '/api/v1/organizations/:id/via-axis',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Say whether an organisation is reached through the interchange axis (system administrator): one hosted on another EduGov deployment',
+        params: s.IdParams,
+        body: s.ViaAxisBody,
+        response: { 200: s.Organization, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await setOrganizationViaAxis(db, useCaseContext(request, actor), request.params.id, request.body);
       return presentOrganizations(await service.getOrganizationDetail(db, request.params.id))[0]!;
     },
   );

@@ -2,7 +2,8 @@ import { IsoDate, Obj, StringEnum, Text, Type, Uuid } from '../../platform/http/
 import { LINK_KINDS, ORG_KINDS, UNIT_KINDS } from './org.tables.ts';
 
 export const OrgKindSchema = StringEnum(ORG_KINDS, {
-  description: 'ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …',
+  description:
+    'ministry, provincial_committee (UBND tỉnh), provincial_department (Sở GD&ĐT), …, external (known only from the interchange axis directory)',
 });
 const UnitKindSchema = StringEnum(UNIT_KINDS);
 const Identifier = Type.String({
@@ -32,6 +33,7 @@ export const Organization = Obj({
   validTo: Nullable(IsoDate),
   province: Nullable(Obj({ name: Type.String(), unitType: Type.String() })),
   note: Nullable(Type.String()),
+  viaAxis: Type.Boolean({ description: 'Not hosted here: documents to it go through the interchange axis' }),
   predecessors: Type.Array(OrgRef),
   successors: Type.Array(OrgRef),
   version: Type.Integer(),
@@ -44,6 +46,9 @@ export const OrganizationQuery = Obj({
   at: Type.Optional(IsoDate),
   parentId: Type.Optional(Uuid),
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  includeExternal: Type.Optional(
+    Type.Boolean({ description: 'Also organisations known only from the axis directory (left out by default)' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 500 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 });
@@ -78,6 +83,8 @@ export const UpdateOrganizationBody = Obj({
   validTo: Type.Optional(Nullable(IsoDate)),
   note: Type.Optional(Nullable(Text(1000, 0))),
 });
+
+export const ViaAxisBody = Obj({ version: Type.Integer({ minimum: 1 }), viaAxis: Type.Boolean() });
 
 export const ReorganizationBody = Obj({
   kind: StringEnum(LINK_KINDS),

@@ -9,6 +9,8 @@ export const ORG_KINDS = [
   'school',
   'commune_committee',
   'other',
+  /** Known only from the interchange axis's directory of agencies: not hosted here, reached through the axis. */
+  'external',
 ] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
@@ -33,6 +35,8 @@ export interface OrganizationsTable {
   province_name: string | null;
   province_unit_type: 'province' | 'city' | null;
   note: string | null;
+  /** Not hosted on this deployment: documents to it go through the interchange axis. */
+  via_axis: Generated<boolean>;
   version: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;

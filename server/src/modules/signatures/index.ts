@@ -27,6 +27,7 @@ export {
   latestValidation,
   latestValidations,
   latestVerdicts,
+  openOrganizationKeyPem,
   openSigningKey,
   organizationSigns,
   signAsOrganization,

@@ -298,17 +298,48 @@ export async function openSigningKey(
     });
     return { key, credential };
   }
+  const keyPem = openStoredKey(deps, credential, owner, secret.pin, at);
+  return { key: localSigningKey(keyPem, new Uint8Array(credential.certificate), chainOf(credential)), credential };
+}
+
+/** The private key (PEM) of a stored PKCS#12 credential, opened with the PIN under the lock-out rules. */
+function openStoredKey(deps: SignaturesDeps, credential: CredentialRow, owner: CredentialOwner, pin: string, at: Date) {
   pinAttempts.assertOpen(credential.id, at);
   const p12 = unseal(deps.config, credential.sealed_pkcs12!, ownerKey(owner));
   let keyPem: string;
   try {
-    keyPem = openPkcs12(p12, secret.pin).keyPem;
+    keyPem = openPkcs12(p12, pin).keyPem;
   } catch {
     const left = pinAttempts.failed(credential.id, at);
     throw new AppError('signatures.wrong_pin', { attemptsLeft: left });
   }
   pinAttempts.succeeded(credential.id);
-  return { key: localSigningKey(keyPem, new Uint8Array(credential.certificate), chainOf(credential)), credential };
+  return keyPem;
+}
+
+/**
+ * The organisation's private key and certificate chain as PEM, to sign an edXML package (XML-DSig signs with
+ * the key itself, not through a PAdES session). Only a stored PKCS#12 credential gives its key out; a remote
+ * (CSC) credential signs hashes only, so this returns undefined for it and the package goes without an XML
+ * signature (its PDF still carries the organisation's PAdES signature).
+ */
+export async function openOrganizationKeyPem(
+  deps: SignaturesDeps,
+  db: DbOrTrx,
+  organizationId: string,
+  pin: string,
+  at: Date = new Date(),
+): Promise<{ privateKeyPem: string; certificatePem: string } | undefined> {
+  const owner = { organizationId };
+  const credential = await repo.findActiveCredential(db, owner);
+  if (!credential) throw new AppError('signatures.no_credential');
+  if (at < credential.not_before || at > credential.not_after) throw new AppError('signatures.certificate_not_valid');
+  if (credential.provider === 'csc') return undefined;
+  const privateKeyPem = openStoredKey(deps, credential, owner, pin, at);
+  const certificatePem = [new Uint8Array(credential.certificate), ...chainOf(credential)]
+    .map((c) => derToPem(c))
+    .join('');
+  return { privateKeyPem, certificatePem };
 }
 
 // ───────────────────────────── signing ─────────────────────────────

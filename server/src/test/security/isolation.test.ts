@@ -7,7 +7,7 @@
  * database must be unchanged. A route whose parameter kind is not registered fails the suite, so a new
  * module's routes must be registered here before they can land.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerIncoming, uploadPdf } from '../../modules/documents/incoming/incoming.fixtures.ts';
 import { writeDraft } from '../../modules/documents/outgoing/drafts/drafts.fixtures.ts';
@@ -264,6 +264,16 @@ const KINDS: Record<string, Kind> = {
       return { params: { id: res.json().id }, secrets: [name] };
     },
   },
+  'messages/{direction}': {
+    async create() {
+      return { params: { direction: 'out', id: await hanoiOutboxRow() }, secrets: [outboxSecret] };
+    },
+  },
+  'outbox/{id}': {
+    async create() {
+      return { params: { id: await hanoiOutboxRow() }, secrets: [outboxSecret] };
+    },
+  },
   'outgoing-documents/{id}': {
     async create() {
       const subject = secret('V/v rà soát đội ngũ');
@@ -285,6 +295,37 @@ function outgoingRegister() {
     return { id: res.json().id as string, name };
   })();
   return register;
+}
+
+/** A dead letter of Sở Hà Nội in the exchange outbox, whose XML carries a secret (the console shows raw XML). */
+const outboxSecret = secret('Gói tin liên thông');
+let outboxRow: Promise<string> | undefined;
+function hanoiOutboxRow(): Promise<string> {
+  outboxRow ??= (async () => {
+    const xml = Buffer.from(
+      `<edXML:edXMLEnvelope><edXML:Subject>${outboxSecret}</edXML:Subject></edXML:edXMLEnvelope>`,
+    );
+    const row = await t.db
+      .insertInto('exchange_outbox')
+      .values({
+        organization_id: hnClerk.me.organizationId,
+        type: 'edoc',
+        from_code: 'H26.30',
+        to_codes: ['000.00.00.G03'],
+        xml,
+        sha256: createHash('sha256').update(xml).digest('hex'),
+        document_id: `H26.30,2026/11/27,${outboxSecret}`,
+        status_code: null,
+        outgoing_id: null,
+        incoming_id: null,
+        status: 'dead',
+        last_error: outboxSecret,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  })();
+  return outboxRow;
 }
 
 /** The kind of a route: the segment before its first parameter and that parameter. */

@@ -22,6 +22,11 @@ export function canManageApprovalTemplates(me: Me): boolean {
   return hasRole(me, 'org_admin', 'leader');
 }
 
+/** May use the exchange console (its organisation's messages; system administrators see all). */
+export function canUseExchangeConsole(me: Me): boolean {
+  return hasRole(me, 'system_admin', 'org_admin', 'clerk');
+}
+
 /** May add units and positions to this organisation. */
 export function canManageStructureOf(me: Me, organizationId: string): boolean {
   return isSystemAdmin(me) || (hasRole(me, 'org_admin') && me.organizationId === organizationId);

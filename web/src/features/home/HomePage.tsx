@@ -56,7 +56,7 @@ export function HomePage() {
           {t('home.systemsTitle')}
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2, lg: 3 }} spacing="md">
-          {SYSTEMS.map((system) => {
+          {SYSTEMS.filter((system) => system.visibleTo?.(me) ?? true).map((system) => {
             const Icon = system.icon;
             return (
               <UnstyledButton key={system.key} component={Link} to={system.path} h="100%">

@@ -332,4 +332,56 @@ describe('the trail', () => {
       `/api/v1/incoming-documents/${DOC_ID}/processing-slip.pdf`,
     );
   }, 15_000);
+
+  it('says what the sender changed or replaced over the interchange axis, field by field', async () => {
+    const event = (id: number, action: string, note: string | null, details: Record<string, unknown>) => ({
+      id,
+      occurredAt: '2026-11-28T03:00:00.000Z',
+      actorUserId: null,
+      actorName: null,
+      action,
+      fromStatus: 'registered',
+      toStatus: 'registered',
+      note,
+      details,
+    });
+    const detail = incomingDetail({
+      trail: [
+        event(1, 'updated_by_sender', 'Sửa trích yếu', {
+          changes: {
+            subject: { before: 'V/v kế hoạch', after: 'V/v kế hoạch (sửa)' },
+            urgency: { before: 'urgent', after: 'normal' },
+            replyDueDate: { before: null, after: '2026-12-20' },
+          },
+          addedFiles: [{ fileId: '00000000-0000-4000-8000-0000000000bb', name: 'CV sửa.pdf', kind: 'main' }],
+        }),
+        event(2, 'replaced_by_sender', 'Thay thế văn bản', { byNumberNotation: '0302/BGDĐT-GDPT' }),
+        event(3, 'replaces', null, {
+          replaces: [
+            { documentId: '000.00.00.G03,2026/11/27,0301/BGDĐT-GDPT', numberNotation: '0301/BGDĐT-GDPT' },
+            { documentId: '000.00.00.G03,2026/11/27,0300/BGDĐT-GDPT', numberNotation: null },
+          ],
+        }),
+      ],
+    });
+    mockServer({
+      [DETAIL_PATH]: () => Response.json(detail),
+      '/api/v1/document-types': () => Response.json(documentTypes),
+      '/api/v1/people': () => Response.json({ items: [] }),
+    });
+    renderDocument();
+
+    const trail = await screen.findByRole('list', { name: 'Vết xử lý' });
+    expect(
+      within(trail)
+        .getAllByRole('listitem')
+        .map((s) => s.textContent),
+    ).toEqual([
+      'Nơi gửi cập nhật văn bảnHệ thống · 28/11/2026 10:00Trích yếu: V/v kế hoạch → V/v kế hoạch (sửa)' +
+        'Độ khẩn: Khẩn → ThườngHạn trả lời: — → 20/12/2026Thêm tệp: CV sửa.pdf“Sửa trích yếu”',
+      'Nơi gửi thay thế văn bảnHệ thống · 28/11/2026 10:00Thay thế bằng văn bản số 0302/BGDĐT-GDPT“Thay thế văn bản”',
+      'Thay thế văn bản đã nhậnHệ thống · 28/11/2026 10:00' +
+        'Thay thế văn bản: 0301/BGDĐT-GDPT, 000.00.00.G03,2026/11/27,0300/BGDĐT-GDPT',
+    ]);
+  }, 15_000);
 });

@@ -7,8 +7,15 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/dates';
 import { useColleagues } from './colleagues';
+import { useDocumentTypeName } from './documentTypes';
 import { formatMinute } from './format';
-import type { IncomingAssignment, IncomingDetail, IncomingEvent } from './incoming.types';
+import {
+  URGENCIES,
+  type IncomingAssignment,
+  type IncomingDetail,
+  type IncomingEvent,
+  type Urgency,
+} from './incoming.types';
 
 /** The actions the trail knows a label for; anything else is shown by its code. */
 const KNOWN_ACTIONS = [
@@ -28,6 +35,13 @@ const KNOWN_ACTIONS = [
   'completed',
   'recalled',
   'closed',
+  'refused',
+  'recall_requested',
+  'withdrawn',
+  'recall_refused',
+  'updated_by_sender',
+  'replaced_by_sender',
+  'replaces',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -42,6 +56,11 @@ const COLORS: Partial<Record<KnownAction, string>> = {
   returned: 'orange',
   recalled: 'orange',
   extension_refused: 'red',
+  refused: 'red',
+  recall_requested: 'orange',
+  withdrawn: 'gray',
+  updated_by_sender: 'blue',
+  replaced_by_sender: 'orange',
 };
 
 export function eventLabel(action: string, t: TFunction): string {
@@ -64,11 +83,78 @@ function assignedLines(details: Record<string, unknown>, all: readonly IncomingA
   });
 }
 
+/** The metadata an update from the sender may change (the server's AxisDocumentMetadata). */
+const CHANGED_FIELDS = [
+  'issuerName',
+  'numberNotation',
+  'documentDate',
+  'docType',
+  'subject',
+  'signerName',
+  'signerPosition',
+  'urgency',
+  'pageCount',
+  'replyDueDate',
+  'notes',
+] as const;
+type ChangedField = (typeof CHANGED_FIELDS)[number];
+
+const isChangedField = (field: string): field is ChangedField => (CHANGED_FIELDS as readonly string[]).includes(field);
+const isUrgency = (value: unknown): value is Urgency => (URGENCIES as readonly unknown[]).includes(value);
+
+/** Each metadata field the sender changed, in words: "Trích yếu: … → …" (dates, urgency and type by name). */
+function changeLines(changes: unknown, t: TFunction, typeName: (code: string) => string): string[] {
+  if (typeof changes !== 'object' || changes === null) return [];
+  const show = (field: ChangedField, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field === 'documentDate' || field === 'replyDueDate') return formatDate(String(value));
+    if (field === 'urgency' && isUrgency(value)) return t(`incoming.urgency.${value}`);
+    if (field === 'docType') return typeName(String(value));
+    return String(value);
+  };
+  return Object.entries(changes as Record<string, { before?: unknown; after?: unknown }>).flatMap(([field, c]) =>
+    isChangedField(field)
+      ? [
+          t('incoming.trail.changed', {
+            field: t(`incoming.trail.fields.${field}`),
+            before: show(field, c?.before),
+            after: show(field, c?.after),
+          }),
+        ]
+      : [],
+  );
+}
+
+/** What the sender's update, or replacement, did: the fields and files, or the documents involved. */
+function senderLines(event: IncomingEvent, t: TFunction, typeName: (code: string) => string): string[] {
+  const d = event.details;
+  switch (event.action) {
+    case 'updated_by_sender': {
+      const added = Array.isArray(d.addedFiles) ? (d.addedFiles as { name?: unknown }[]) : [];
+      const names = added.flatMap((f) => (str(f.name) ? [str(f.name)!] : []));
+      const lines = changeLines(d.changes, t, typeName);
+      return names.length > 0 ? [...lines, t('incoming.trail.filesAdded', { names: names.join(', ') })] : lines;
+    }
+    case 'replaced_by_sender':
+      return str(d.byNumberNotation) ? [t('incoming.trail.replacedBy', { number: str(d.byNumberNotation) })] : [];
+    case 'replaces': {
+      const listed = Array.isArray(d.replaces)
+        ? (d.replaces as { numberNotation?: unknown; documentId?: unknown }[])
+        : [];
+      const documents = listed.flatMap((r) => str(r.numberNotation) ?? str(r.documentId) ?? []);
+      return documents.length > 0 ? [t('incoming.trail.replacesDocuments', { documents: documents.join(', ') })] : [];
+    }
+    default:
+      return [];
+  }
+}
+
 function detailLines(
   event: IncomingEvent,
   doc: IncomingDetail,
   t: TFunction,
   nameOf: (userId: string) => string | undefined,
+  typeName: (code: string) => string,
 ): string[] {
   const d = event.details;
   switch (event.action) {
@@ -98,6 +184,10 @@ function detailLines(
       else if (str(d.dueDate)) lines.push(t('incoming.trail.onTime'));
       return lines;
     }
+    case 'updated_by_sender':
+    case 'replaced_by_sender':
+    case 'replaces':
+      return senderLines(event, t, typeName);
     default:
       return [];
   }
@@ -106,6 +196,7 @@ function detailLines(
 export function IncomingTrail({ doc }: { doc: IncomingDetail }) {
   const { t } = useTranslation();
   const colleagues = useColleagues();
+  const typeName = useDocumentTypeName();
   const nameOf = (userId: string) => colleagues.data?.find((p) => p.id === userId)?.fullName;
   return (
     <Paper withBorder radius="md" p="md">
@@ -126,7 +217,7 @@ export function IncomingTrail({ doc }: { doc: IncomingDetail }) {
         >
           {doc.trail.map((event) => {
             const note = event.note;
-            const lines = detailLines(event, doc, t, nameOf);
+            const lines = detailLines(event, doc, t, nameOf, typeName);
             return (
               <Timeline.Item
                 key={event.id}

@@ -55,7 +55,11 @@ export function OrgCoreFields({ values, onChange, errors, parentOptions, exclude
       <Select
         label={t('orgs.fields.kind')}
         required
-        data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))}
+        // External organisations come only from the axis directory: nobody makes one by hand.
+        data={ORGANIZATION_KINDS.filter((k) => k !== 'external' || k === values.kind).map((k) => ({
+          value: k,
+          label: t(`orgs.kinds.${k}`),
+        }))}
         value={values.kind}
         allowDeselect={false}
         onChange={(value) => {

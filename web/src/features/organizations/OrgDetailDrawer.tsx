@@ -7,6 +7,7 @@ import { useRequiredMe } from '../auth/auth.queries';
 import { canManageStructureOf, isSystemAdmin } from '../auth/permissions';
 import { OrgEditForm } from './OrgEditForm';
 import { OrgInfo } from './OrgInfo';
+import { OrgViaAxisSwitch } from './OrgViaAxisSwitch';
 import { useOrganization } from './org.queries';
 import { PositionsPanel } from './PositionsPanel';
 import { ReorganizationForm } from './ReorganizationForm';
@@ -68,6 +69,7 @@ export function OrgDetailDrawer({ orgId, at, onClose, onOpen }: OrgDetailDrawerP
             <Tabs.Panel value="edit">
               <Stack gap="sm">
                 <OrgEditForm key={org.version} org={org} onReload={() => void query.refetch()} />
+                <OrgViaAxisSwitch org={org} onReload={() => void query.refetch()} />
               </Stack>
             </Tabs.Panel>
           )}

@@ -16,6 +16,7 @@ export function OrgInfo({ org, onOpen }: { org: Organization; onOpen: (id: strin
     [t('orgs.fields.parent'), org.parent?.name ?? t('orgs.fields.noParent')],
     [t('orgs.fields.validity'), <Validity key="validity" from={org.validFrom} to={org.validTo} />],
   ];
+  rows.push([t('orgs.fields.delivery'), t(org.viaAxis ? 'orgs.fields.viaAxis' : 'orgs.fields.hostedHere')]);
   if (org.province) rows.push([t('orgs.fields.province'), org.province.name]);
   if (org.note) rows.push([t('orgs.fields.note'), org.note]);
   rows.push([t('common.version'), String(org.version)]);

@@ -118,6 +118,16 @@ export function useUpdateOrganization(id: string) {
   });
 }
 
+/** Marks an organisation as reached through the interchange axis, or no longer (system administrators). */
+export function useSetOrganizationViaAxis(id: string) {
+  const invalidate = useInvalidateOrganizations();
+  return useMutation({
+    mutationFn: (body: { version: number; viaAxis: boolean }) =>
+      unwrap(api.PATCH('/api/v1/organizations/{id}/via-axis', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
 export function useRecordReorganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation({

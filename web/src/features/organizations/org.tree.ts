@@ -14,6 +14,7 @@ export const ORGANIZATION_KINDS: readonly OrganizationKind[] = [
   'school',
   'commune_committee',
   'other',
+  'external',
 ];
 
 export interface TreeableOrganization {

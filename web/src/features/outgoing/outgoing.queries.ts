@@ -74,11 +74,19 @@ export function useApprovalTemplates() {
   });
 }
 
-/** Organisations on EduGov whose name matches (the server ignores diacritics). */
+/**
+ * Organisations whose name matches (the server ignores diacritics): those on EduGov and those reached through
+ * the interchange axis (from its directory), which the issue step sends an edXML package.
+ */
 export function useOrganizationSearch(q: string) {
   return useQuery({
     queryKey: outgoingKeys.organizations(q),
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { q: q || undefined, limit: 50 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organizations', {
+          params: { query: { q: q || undefined, includeExternal: true, limit: 50 } },
+        }),
+      ),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
   });

@@ -59,8 +59,8 @@ export function availableActions(
   extensions: readonly ExtensionFacts[],
   /** The sender asked to recall this copy and waits for an answer (see `pendingRecallFor`). */
   recallPending = false,
-  /** The copy came through an EduGov dispatch, so there is a sender to refuse it to (see `hasSenderDispatch`). */
-  fromDispatch = false,
+  /** The copy came through an EduGov dispatch or over the axis: there is a sender to refuse it to (`hasSenderToAnswer`). */
+  hasSender = false,
 ): IncomingAction[] {
   const own = ownAssignments(actor, assignments);
   const pending = new Set(extensions.filter((x) => x.status === 'pending').map((x) => x.assignment_id));
@@ -87,7 +87,7 @@ export function availableActions(
           (c) => c.status === 'active' && c.parent_id !== null && headsAssignedUnit(actor, byId.get(c.parent_id)!),
         )),
     close: incomingPolicy.canClose(actor, doc, assignments),
-    refuse: incomingPolicy.canRefuse(actor, doc, fromDispatch),
+    refuse: incomingPolicy.canRefuse(actor, doc, hasSender),
     recall_answer: recallPending && hasRole(actor, 'clerk') && doc.organization_id === actor.organizationId,
   };
   return INCOMING_ACTIONS.filter((a) => allowed[a] && ALLOWED_STATES[a].includes(doc.status));

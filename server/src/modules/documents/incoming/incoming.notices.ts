@@ -23,7 +23,9 @@ export interface IncomingNotice {
     | 'returned'
     | 'completed'
     | 'due_soon'
-    | 'overdue';
+    | 'overdue'
+    | 'updated_by_sender'
+    | 'replaced_by_sender';
   readonly to: readonly Recipient[];
   readonly document: {
     readonly id: string;
@@ -47,6 +49,8 @@ const TITLES: Record<IncomingNotice['kind'], { vi: string; en: string }> = {
   completed: { vi: 'Văn bản đã được giải quyết', en: 'A document was completed' },
   due_soon: { vi: 'Văn bản sắp đến hạn xử lý', en: 'A document is due soon' },
   overdue: { vi: 'Văn bản đã quá hạn xử lý', en: 'A document is overdue' },
+  updated_by_sender: { vi: 'Nơi gửi đã cập nhật văn bản đến', en: 'The sender updated an incoming document' },
+  replaced_by_sender: { vi: 'Văn bản đến đã được nơi gửi thay thế', en: 'The sender replaced an incoming document' },
 };
 
 async function resolveRecipients(trx: Trx, organizationId: string, to: readonly Recipient[]): Promise<Set<string>> {

@@ -77,11 +77,12 @@ export const incomingPolicy = {
     ofOrganization(actor, doc) && (hasRole(actor, 'leader') || ownAssignments(actor, assignments).length > 0),
 
   /**
-   * The clerk refuses (từ chối, status 02 for the sender) only a copy that came through an EduGov dispatch —
-   * there is a sender to answer — and only before registering it; paper and hand-entered documents cannot be.
+   * The clerk refuses (từ chối, status 02 for the sender) only a document that came through an EduGov dispatch
+   * or over the axis — there is a sender to answer — and only before registering it; paper and hand-entered
+   * documents cannot be.
    */
-  canRefuse: (actor: Actor, doc: DocumentFacts, fromDispatch: boolean) =>
-    fromDispatch && hasRole(actor, 'clerk') && ofOrganization(actor, doc),
+  canRefuse: (actor: Actor, doc: DocumentFacts, hasSender: boolean) =>
+    hasSender && hasRole(actor, 'clerk') && ofOrganization(actor, doc),
 
   /** The leader, or the head of the lead unit, closes a document that needs no further handling. */
   canClose: (actor: Actor, doc: DocumentFacts, assignments: readonly AssignmentFacts[]) =>

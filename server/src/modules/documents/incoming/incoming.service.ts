@@ -16,7 +16,7 @@ import { INCOMING_VIEWS, type Confidentiality, type Urgency } from '../documents
 import { recordRecipientStatus } from '../outgoing/issuing/issuing.status.ts';
 import { allocateNumber, findOrCreateDefaultRegister, findRegisterById } from '../registers/registers.repository.ts';
 import { availableActions } from './incoming.actions.ts';
-import { hasSenderDispatch, pendingRecallFor } from '../outgoing/issuing/issuing.status.ts';
+import { hasSenderToAnswer, pendingRecallFor } from '../outgoing/issuing/issuing.status.ts';
 import { sendIncomingNotices } from './incoming.notices.ts';
 import { incomingPolicy } from './incoming.policy.ts';
 import * as repo from './incoming.repository.ts';
@@ -416,13 +416,13 @@ async function markReadBestEffort(db: Db, id: string, userId: string): Promise<v
 export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
   const doc = await repo.findVisibleIncomingById(db, actor, id);
   if (!doc) throw new AppError('record.not_found', { type: 'incoming_document', id });
-  const [assignments, events, files, extensions, recallPending, fromDispatch] = await Promise.all([
+  const [assignments, events, files, extensions, recallPending, hasSender] = await Promise.all([
     repo.findAssignments(db, id),
     repo.findEvents(db, id),
     repo.findDocumentFiles(db, id),
     repo.findExtensions(db, id),
     pendingRecallFor(db, id),
-    hasSenderDispatch(db, id),
+    hasSenderToAnswer(db, id),
   ]);
   const validations = await latestValidations(
     db,
@@ -436,7 +436,7 @@ export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
     files,
     validations,
     extensions,
-    actions: availableActions(actor, doc, assignments, extensions, recallPending, fromDispatch),
+    actions: availableActions(actor, doc, assignments, extensions, recallPending, hasSender),
   };
 }
 

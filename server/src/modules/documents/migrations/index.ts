@@ -8,6 +8,7 @@ import * as outgoingDraftChoices from './20261128T090000_documents_outgoing_draf
 import * as copies from './20261128T100000_documents_copies.ts';
 import * as outgoingSigning from './20261128T160000_documents_outgoing_signing.ts';
 import * as axis from './20261128T180000_documents_axis.ts';
+import * as withdrawnUnregistered from './20261128T180200_documents_withdrawn_unregistered.ts';
 
 export const documentsMigrations: MigrationSet = {
   '20261128T030000_documents_incoming': incoming,
@@ -19,4 +20,5 @@ export const documentsMigrations: MigrationSet = {
   '20261128T100000_documents_copies': copies,
   '20261128T160000_documents_outgoing_signing': outgoingSigning,
   '20261128T180000_documents_axis': axis,
+  '20261128T180200_documents_withdrawn_unregistered': withdrawnUnregistered,
 };

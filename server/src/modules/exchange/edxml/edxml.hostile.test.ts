@@ -23,6 +23,12 @@ const expected: Record<string, EdxmlIssueCode> = {
   'many-attributes.xml': 'edxml.too_many_attributes',
 };
 
+/** Well-formed edXML packages whose content is the attack: refused by the codec's validation. */
+const contentAttacks: Record<string, EdxmlIssueCode> = {
+  'edxml-attachment-traversal.xml': 'edxml.attachment_name_invalid',
+  'edxml-bad-base64.xml': 'edxml.attachment_base64_invalid',
+};
+
 function refuse(input: Buffer | string, options?: Parameters<typeof parseEdxml>[1]) {
   const heap = process.memoryUsage().heapUsed;
   const started = performance.now();
@@ -37,7 +43,13 @@ describe('hostile XML', () => {
   const files = fs.existsSync(shared) ? fs.readdirSync(shared).filter((f) => f.endsWith('.xml')) : [];
 
   it('the shared fixtures are there', () => {
-    expect(files).toEqual(expect.arrayContaining(Object.keys(expected)));
+    expect(files).toEqual(expect.arrayContaining([...Object.keys(expected), ...Object.keys(contentAttacks)]));
+  });
+
+  it.each(Object.entries(contentAttacks))('%s is refused with %s', (name, code) => {
+    const { codes, ms } = refuse(fs.readFileSync(path.join(shared, name)));
+    expect(codes).toEqual([code]);
+    expect(ms).toBeLessThan(500);
   });
 
   it.each(Object.entries(expected))('%s is refused with %s, fast, nothing expanded or fetched', (name, code) => {

@@ -65,6 +65,13 @@ export function isValidDocumentId(value: string): boolean {
   return DOCUMENT_ID.test(value);
 }
 
+/** The parts of a DocumentId in the standard's form (the sender, the date `YYYY-MM-DD`, số/ký hiệu), or undefined. */
+export function readDocumentId(value: string): { organId: string; promulgationDate: string; code: string } | undefined {
+  const m = DOCUMENT_ID.exec(value);
+  if (!m) return undefined;
+  return { organId: m[1]!, promulgationDate: m[2]!.replace(/\//g, '-'), code: `${m[3]}/${m[4]}` };
+}
+
 function checkOrganization(org: EdxmlOrganization | undefined, path: string, out: EdxmlIssue[]) {
   if (!org || !org.organId) {
     out.push(issue('edxml.required', `${path}/OrganId`));

@@ -4,7 +4,8 @@
  * read: parsed and validated, its XML signature checked against the trust list, deduplicated by (sender,
  * DocumentId). An accepted package becomes an incoming document waiting for the clerk and the sender gets
  * status 01; a refused one gets status 02 with the reasons. The axis is then told (acceptance / rejection).
- * Received status packets are recorded (applying them to the sender's dispatches comes with the issuing wiring).
+ * Received status packets are applied (status.apply.ts: our dispatch to that recipient moves, or a recall (13)
+ * waits for our clerk) or, when they match nothing of ours, only recorded; a revoke package is a recall too.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,16 +17,22 @@ import { receiveFromAxis } from '../../documents/index.ts';
 import { storeGeneratedFile } from '../../files/index.ts';
 import { trustAnchors } from '../../signatures/index.ts';
 import type { AxisConnector, AxisReceivedItem, AxisStatus } from '../axis/axis.types.ts';
-import { buildEdxml } from '../edxml/edxml.build.ts';
-import { toEdxmlMoment } from '../edxml/edxml.dates.ts';
 import { EDXML_ISSUES, type EdxmlIssue } from '../edxml/edxml.errors.ts';
 import { parseEdxml } from '../edxml/edxml.parse.ts';
 import { verifyEdxmlSignature } from '../edxml/edxml.signature.ts';
-import { STATUS_CODES, type EdxmlMessage, type EdxmlPackage, type EdxmlStatus } from '../edxml/edxml.types.ts';
+import {
+  BUSINESS_DOC_TYPES,
+  STATUS_CODES,
+  type EdxmlMessage,
+  type EdxmlPackage,
+  type EdxmlStatus,
+} from '../edxml/edxml.types.ts';
 import { EDXML_IDENTIFIER } from '../edxml/edxml.validate.ts';
 import { receivedPackage } from '../exchange.mapping.ts';
 import * as repo from '../exchange.repository.ts';
-import { enqueueMessage } from '../outbox/outbox.service.ts';
+import { applyBusiness, BUSINESS_REFUSALS } from './inbox.business.ts';
+import { applyReceivedStatus, applyRecall } from '../status/status.apply.ts';
+import { queueStatusPacket, responseForPackage } from '../status/status.queue.ts';
 
 export type InboxDeps = Pick<AppDeps, 'db' | 'config' | 'jobs'> & {
   readonly logger: Logger;
@@ -47,6 +54,7 @@ export const INTAKE_REFUSALS = {
     vi: 'Tệp đính kèm không đọc được',
     en: 'An attachment cannot be read',
   },
+  ...BUSINESS_REFUSALS,
 } as const;
 type IntakeRefusal = keyof typeof INTAKE_REFUSALS;
 
@@ -86,7 +94,10 @@ function refusalOf(issues: readonly EdxmlIssue[]): Refusal {
   return { codes, reasonVi };
 }
 
-const intakeRefusal = (code: IntakeRefusal): Refusal => ({ codes: [code], reasonVi: INTAKE_REFUSALS[code].vi });
+const intakeRefusal = (code: IntakeRefusal, detail?: string): Refusal => ({
+  codes: [code],
+  reasonVi: detail ? `${INTAKE_REFUSALS[code].vi} (${detail})` : INTAKE_REFUSALS[code].vi,
+});
 
 /**
  * Stores a message the axis brought for `orgCode` and processes it. Safe to call again for the same axis
@@ -150,23 +161,58 @@ async function processInbox(deps: InboxDeps, org: repo.OrganizationByCode, id: s
       warnings.push('edxml.signature_missing');
     }
     const warningCodes = [...new Set(warnings)];
-    if (message.kind === 'status') return recordStatus(trx, row, message, warningCodes, now);
+    if (message.kind === 'status') return recordStatus(deps, trx, row, org, message, warningCodes, now);
     return acceptPackage(deps, trx, row, org, message, warningCodes, now);
   });
 }
 
+/** A status packet: applied to what it is about when that is ours (see status.apply.ts), else only recorded. */
 async function recordStatus(
+  deps: InboxDeps,
   trx: Trx,
   row: repo.InboxRow,
+  org: repo.OrganizationByCode,
   status: EdxmlStatus,
   warningCodes: string[],
   now: Date,
 ): Promise<repo.InboxRow> {
+  const result = await applyReceivedStatus(trx, deps.jobs, row, org, status, now);
   return repo.setInboxOutcome(trx, row.id, {
-    outcome: 'status_recorded',
+    outcome: result.applied ? 'status_applied' : 'status_recorded',
     warningCodes,
     documentId: status.responseFor.documentId ?? null,
     statusCode: status.statusCode,
+    incomingDocumentId: result.incomingDocumentId,
+    at: now,
+  });
+}
+
+/**
+ * A revoke package asks for the earlier document back, as a status 13 does: recorded as a recall (status
+ * code 13) on that document — 'status_applied', or 'status_recorded' when it matches nothing pending.
+ */
+async function recordRevoke(
+  deps: InboxDeps,
+  trx: Trx,
+  row: repo.InboxRow,
+  org: repo.OrganizationByCode,
+  p: EdxmlPackage,
+  warningCodes: string[],
+  now: Date,
+): Promise<repo.InboxRow> {
+  // The validator requires Bussiness/DocumentId on a revoke; the package's own DocumentId is the fallback.
+  const documentId = p.business.documentId ?? p.documentId;
+  const result = await applyRecall(trx, deps.jobs, row, org, {
+    documentId,
+    reason: p.business.reason ?? null,
+    at: now,
+  });
+  return repo.setInboxOutcome(trx, row.id, {
+    outcome: result.applied ? 'status_applied' : 'status_recorded',
+    warningCodes,
+    documentId: p.documentId,
+    statusCode: '13',
+    incomingDocumentId: result.incomingDocumentId,
     at: now,
   });
 }
@@ -188,10 +234,35 @@ async function acceptPackage(
   if (!p.to.some((t) => t.organId === org.identifier)) {
     return refuse(trx, row, org, p, intakeRefusal('exchange.not_addressed'), now);
   }
-  if (p.business.docType !== 0) {
-    // Revoke, update and replace are applied to the earlier document: not built yet, kept for then.
-    return repo.setInboxOutcome(trx, row.id, { outcome: 'deferred', warningCodes, documentId: p.documentId, at: now });
+  if (p.business.docType === 2 || p.business.docType === 3) {
+    return applyBusiness({
+      deps,
+      trx,
+      row,
+      org,
+      p,
+      warningCodes,
+      now,
+      refuse: (code, detail, statusCode) => refuse(trx, row, org, p, intakeRefusal(code, detail), now, statusCode),
+      answer: (statusCode, description, incomingId) =>
+        queueStatus(trx, row, org, p, statusCode, description, now, incomingId),
+      acceptNew: () => acceptNewDocument(deps, trx, row, org, p, warningCodes, now),
+    });
   }
+  if (p.business.docType === BUSINESS_DOC_TYPES.revoke) return recordRevoke(deps, trx, row, org, p, warningCodes, now);
+  return acceptNewDocument(deps, trx, row, org, p, warningCodes, now);
+}
+
+/** A new document (BussinessDocType 0, or the one a replacement brings): created once per (sender, DocumentId). */
+async function acceptNewDocument(
+  deps: InboxDeps,
+  trx: Trx,
+  row: repo.InboxRow,
+  org: repo.OrganizationByCode,
+  p: EdxmlPackage,
+  warningCodes: string[],
+  now: Date,
+): Promise<repo.InboxRow> {
   await repo.lockPackageKey(trx, org.id, row.from_code, p.documentId);
   const earlier = await repo.findAcceptedPackage(trx, org.id, row.from_code, p.documentId);
   if (earlier) {
@@ -261,6 +332,7 @@ async function refuse(
   message: EdxmlMessage | null,
   refusal: Refusal,
   now: Date,
+  statusCode: '02' | '16' = '02',
 ): Promise<repo.InboxRow> {
   const documentId = message?.kind === 'package' ? message.documentId : null;
   const after = await repo.setInboxOutcome(trx, row.id, {
@@ -269,9 +341,10 @@ async function refuse(
     documentId,
     at: now,
   });
-  // A status packet is never answered with a status; a package is, with the reasons (02).
+  // A status packet is never answered with a status; a package is, with the reasons (02; 16 for an update
+  // of a document we hold but can no longer change: "từ chối cập nhật", STANDARDS §2.7).
   if (row.type === 'edoc' && message?.kind !== 'status') {
-    await queueStatus(trx, row, org, message, '02', refusal.reasonVi, now, null);
+    await queueStatus(trx, row, org, message, statusCode, refusal.reasonVi, now, null);
   }
   return after;
 }
@@ -289,31 +362,13 @@ async function queueStatus(
 ): Promise<void> {
   const senderCode = p?.from.organId ?? row.from_code;
   if (!EDXML_IDENTIFIER.test(senderCode)) return; // nobody to answer (the axis gave no usable sender code)
-  const status: EdxmlStatus = {
-    kind: 'status',
-    responseFor: {
-      organId: senderCode,
-      ...(p
-        ? {
-            code: p.code.codeNotation ? `${p.code.codeNumber}/${p.code.codeNotation}` : p.code.codeNumber,
-            promulgationDate: p.promulgationInfo.promulgationDate,
-            documentId: p.documentId,
-          }
-        : {}),
-    },
-    from: { organId: org.identifier, organName: org.name },
-    statusCode,
-    description: description.slice(0, 2000),
-    timestamp: toEdxmlMoment(now),
-  };
-  await enqueueMessage(trx, {
-    organizationId: org.id,
-    type: 'status',
-    fromCode: org.identifier,
+  await queueStatusPacket(trx, {
+    org,
     toCodes: [row.from_code],
-    xml: buildEdxml(status),
-    documentId: p?.documentId ?? null,
+    responseFor: p ? responseForPackage(p, senderCode) : { organId: senderCode },
     statusCode,
+    description,
+    now,
     incomingId,
   });
 }

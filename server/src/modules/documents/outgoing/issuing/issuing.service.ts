@@ -27,9 +27,12 @@ import { issueNumber } from '../numbering/index.ts';
 import { storeValidationReport } from '../../../signatures/index.ts';
 import { renderOfficialPdf } from '../render/index.ts';
 import { officialPdfInput } from './issuing.pdf.ts';
+import { sendOverAxis } from './issuing.axis.ts';
 import { recipientNames, sealAtIssue, sealAttachments } from './issuing.signing.ts';
+import { exchangePort } from '../../documents.exchange-port.ts';
 import {
-  hasSenderDispatch,
+  hasSenderToAnswer,
+  receivedOverAxis,
   recordRecipientStatus,
   setDispatchStatus,
   sourceOutgoingId,
@@ -147,10 +150,12 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
     if (day > vietnamDate(now))
       throw new AppError('documents.invalid_dates', { field: 'date', reason: 'in the future' });
     const organizations = await findOrganizationsByIds(trx, internal);
-    const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+    const recipientOf = new Map(organizations.map((o) => [o.id, o]));
     if (organizations.length !== internal.length) {
-      throw new AppError('documents.invalid_recipient', { missing: internal.filter((o) => !nameOf.has(o)) });
+      throw new AppError('documents.invalid_recipient', { missing: internal.filter((o) => !recipientOf.has(o)) });
     }
+    // Organisations not hosted here get the document over the interchange axis, all in one package.
+    const viaAxis = organizations.filter((o) => o.via_axis);
     const signer = doc.signer_user_id
       ? await trx.selectFrom('users').select('full_name').where('id', '=', doc.signer_user_id).executeTakeFirst()
       : undefined;
@@ -168,7 +173,7 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
     });
 
     let fileId: string;
-    const sealed = await sealAtIssue(deps, trx, ctx, doc, issued, day, input);
+    const sealed = await sealAtIssue(deps, trx, ctx, doc, issued, day, { ...input, xmlSignature: viaAxis.length > 0 });
     if (sealed) {
       const stored = await storeGeneratedFile(deps, trx, {
         bytes: sealed.pdf,
@@ -217,8 +222,19 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
     }
 
     const issuer = await getOrganizationById(trx, doc.organization_id);
-    const dispatches: { name: string; channel: DispatchChannel; status: DispatchStatus }[] = [];
-    for (const orgId of internal) {
+    const axisDocumentId =
+      viaAxis.length === 0
+        ? null
+        : await sendOverAxis(deps, trx, {
+            doc,
+            issued,
+            day,
+            recipients: viaAxis.map((o) => ({ organizationId: o.id, code: o.identifier, name: o.name })),
+            fileIds: [fileId, ...attachments],
+            signer: sealed?.xmlSigner,
+          });
+    // A copy in the recipient's incoming documents, for an organisation hosted here.
+    const copyHere = async (orgId: string) => {
       const copy = await receiveIncoming(trx, deps, {
         organizationId: orgId,
         senderOrganizationId: doc.organization_id,
@@ -237,17 +253,25 @@ export async function issueOutgoing(deps: Deps, ctx: UseCaseContext, id: string,
         attachmentIds: attachments,
         sentBy: actor.userId,
       });
+      return copy.id;
+    };
+    const dispatches: { name: string; channel: DispatchChannel; status: DispatchStatus }[] = [];
+    for (const orgId of internal) {
+      const org = recipientOf.get(orgId)!;
+      // Each recipient's delivery: the package queued above, or a copy here.
+      const delivery = org.via_axis
+        ? { channel: 'axis' as const, status: 'queued' as const, incomingId: null, recipientCode: org.identifier }
+        : { channel: 'edugov' as const, status: '01' as const, incomingId: await copyHere(orgId), recipientCode: null };
       await insertDispatch(trx, {
         outgoingId: id,
         organizationId: orgId,
-        name: nameOf.get(orgId)!,
-        channel: 'edugov',
-        incomingId: copy.id,
-        status: '01',
+        name: org.name,
+        ...delivery,
+        axisDocumentId: org.via_axis ? axisDocumentId : null,
         by: actor.userId,
         at: now,
       });
-      dispatches.push({ name: nameOf.get(orgId)!, channel: 'edugov', status: '01' });
+      dispatches.push({ name: org.name, channel: delivery.channel, status: delivery.status });
     }
     for (const name of external) {
       // A classified document never leaves electronically: outside recipients get it on paper.
@@ -343,6 +367,9 @@ async function insertDispatch(
     channel: DispatchChannel;
     incomingId: string | null;
     status: DispatchStatus;
+    /** Channel 'axis': the recipient's identifier code and the package's DocumentId. */
+    recipientCode?: string | null;
+    axisDocumentId?: string | null;
     by: string;
     at: Date;
   },
@@ -355,6 +382,8 @@ async function insertDispatch(
       recipient_name: d.name,
       channel: d.channel,
       incoming_id: d.incomingId,
+      recipient_code: d.recipientCode ?? null,
+      axis_document_id: d.axisDocumentId ?? null,
       status: d.status,
       status_at: d.at,
       created_at: d.at,
@@ -396,7 +425,10 @@ export async function listDispatches(db: Db, actor: Actor, id: string) {
   return dispatches.map((d) => ({ ...d, history: events.filter((e) => e.dispatch_id === d.id) }));
 }
 
-/** The sender asks every EduGov recipient to give the document back (13); their clerks are told. */
+/**
+ * The sender asks every recipient to give the document back (13): the clerks of those on EduGov are told, and
+ * those reached through the axis get status packet 13.
+ */
 export async function recallOutgoing(deps: Deps, ctx: UseCaseContext, id: string, input: { reason: string }) {
   const { actor } = ctx;
   const reason = nfc(input.reason.trim());
@@ -410,15 +442,37 @@ export async function recallOutgoing(deps: Deps, ctx: UseCaseContext, id: string
     const now = new Date();
     const open = await trx
       .selectFrom('outgoing_dispatches')
-      .select(['id', 'status', 'recipient_organization_id', 'incoming_id'])
+      .select([
+        'id',
+        'status',
+        'channel',
+        'recipient_organization_id',
+        'incoming_id',
+        'recipient_code',
+        'axis_document_id',
+      ])
       .where('outgoing_id', '=', id)
-      .where('channel', '=', 'edugov')
+      .where('channel', 'in', ['edugov', 'axis'])
       .where('status', 'not in', ['02', '13', '15'])
       .forUpdate()
       .execute();
     if (open.length === 0) throw new AppError('documents.invalid_state', { reason: 'nothing left to recall' });
+    const overAxis = open.filter((d) => d.channel === 'axis');
+    if (overAxis.length > 0) {
+      await exchangePort().sendRecall(trx, {
+        outgoingId: id,
+        organizationId: doc.organization_id,
+        dispatches: overAxis.map((d) => ({
+          id: d.id,
+          recipientCode: d.recipient_code!,
+          documentId: d.axis_document_id!,
+        })),
+        reason,
+      });
+    }
     for (const d of open) {
       await setDispatchStatus(trx, d, '13', { reason, actorUserId: actor.userId, at: now });
+      if (d.channel !== 'edugov') continue;
       await notifyClerks(trx, deps.jobs, d.recipient_organization_id!, {
         kind: 'incoming.recall_requested',
         title: { vi: 'Cơ quan gửi đề nghị thu hồi văn bản', en: 'The sender asks to recall a document' },
@@ -452,7 +506,7 @@ export async function recallOutgoing(deps: Deps, ctx: UseCaseContext, id: string
   });
 }
 
-/** Closes the recipient's copy as refused or withdrawn: its open assignments end with it. */
+/** Closes the recipient's copy as refused or withdrawn: its open assignments end with it, and any recall request. */
 async function closeCopy(
   trx: Trx,
   doc: { id: string; version: number },
@@ -471,6 +525,8 @@ async function closeCopy(
     .set({
       status: 'closed',
       outcome,
+      recall_requested_at: null,
+      recall_reason: null,
       closed_at: now,
       closed_by: by,
       version: doc.version + 1,
@@ -482,7 +538,7 @@ async function closeCopy(
     .executeTakeFirstOrThrow();
 }
 
-/** The recipient's clerk refuses a document received on EduGov (not for this organisation, wrong, unreadable): 02. */
+/** The recipient's clerk refuses a document received on EduGov or over the axis (not for us, wrong, unreadable): 02. */
 export async function refuseIncoming(
   deps: Pick<AppDeps, 'db' | 'jobs'>,
   ctx: UseCaseContext,
@@ -496,7 +552,7 @@ export async function refuseIncoming(
     const doc = await getLockedIncoming(trx, actor, id);
     if (doc.status !== 'received')
       throw new AppError('documents.invalid_state', { status: doc.status, allowed: ['received'] });
-    authorize(incomingPolicy.canRefuse(actor, doc, await hasSenderDispatch(trx, id)), { action: 'refuse' });
+    authorize(incomingPolicy.canRefuse(actor, doc, await hasSenderToAnswer(trx, id)), { action: 'refuse' });
     const now = new Date();
     const after = await closeCopy(trx, doc, 'refused', actor.userId, now);
     await incomingRepo.insertEvent(trx, {
@@ -518,7 +574,10 @@ export async function refuseIncoming(
   });
 }
 
-/** The recipient's clerk answers the sender's recall: accepted (15, the copy is withdrawn) or refused (16). */
+/**
+ * The recipient's clerk answers the sender's recall: accepted (15, the copy is withdrawn) or refused (16). The
+ * answer reaches the sender as any other status: its dispatch on EduGov, or a status packet over the axis.
+ */
 export async function answerRecall(
   deps: Pick<AppDeps, 'db' | 'jobs'>,
   ctx: UseCaseContext,
@@ -531,14 +590,10 @@ export async function answerRecall(
     const doc = await getLockedIncoming(trx, actor, id);
     const outgoingId = sourceOutgoingId(doc);
     const dispatch = outgoingId
-      ? await trx
-          .selectFrom('outgoing_dispatches')
-          .selectAll()
-          .where('incoming_id', '=', id)
-          .forUpdate()
-          .executeTakeFirst()
+      ? await trx.selectFrom('outgoing_dispatches').select('status').where('incoming_id', '=', id).executeTakeFirst()
       : undefined;
-    if (!dispatch || dispatch.status !== '13') {
+    const pending = receivedOverAxis(doc) ? doc.recall_requested_at !== null : dispatch?.status === '13';
+    if (!pending) {
       throw new AppError('documents.invalid_state', {
         status: dispatch?.status ?? null,
         reason: 'no recall requested',
@@ -550,7 +605,13 @@ export async function answerRecall(
       ? await closeCopy(trx, doc, 'withdrawn', actor.userId, now)
       : await trx
           .updateTable('incoming_documents')
-          .set({ version: doc.version + 1, last_activity_at: now, updated_at: now })
+          .set({
+            recall_requested_at: null,
+            recall_reason: null,
+            version: doc.version + 1,
+            last_activity_at: now,
+            updated_at: now,
+          })
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -562,7 +623,7 @@ export async function answerRecall(
       fromStatus: doc.status,
       toStatus: after.status,
       note,
-      details: { outgoingId },
+      details: outgoingId ? { outgoingId } : { channel: 'axis' },
     });
     await writeAudit(trx, ctx.audit, {
       action: `documents.incoming_${action}`,
@@ -570,27 +631,9 @@ export async function answerRecall(
       targetId: id,
       summary: { before: { status: doc.status }, after: { status: after.status, accepted: input.accept } },
     });
-    await setDispatchStatus(trx, dispatch, input.accept ? '15' : '16', {
+    await recordRecipientStatus(trx, deps.jobs, after, input.accept ? '15' : '16', {
       reason: note,
       actorUserId: actor.userId,
-      at: now,
-    });
-    const sender = await trx
-      .selectFrom('outgoing_documents')
-      .select(['id', 'organization_id', 'full_number', 'confidentiality'])
-      .where('id', '=', outgoingId!)
-      .executeTakeFirstOrThrow();
-    await notifyClerks(trx, deps.jobs, sender.organization_id, {
-      kind: input.accept ? 'outgoing.recall_accepted' : 'outgoing.recall_refused',
-      title: input.accept
-        ? { vi: 'Nơi nhận đồng ý thu hồi văn bản', en: 'A recipient accepted the recall' }
-        : { vi: 'Nơi nhận từ chối thu hồi văn bản', en: 'A recipient refused the recall' },
-      body: {
-        vi: `${sender.full_number ?? ''}${note ? `: ${note}` : ''}`,
-        en: `${sender.full_number ?? ''}${note ? `: ${note}` : ''}`,
-      },
-      link: `/e-office/outgoing/${sender.id}`,
-      email: sender.confidentiality === 'normal',
     });
     return after;
   });

@@ -19,6 +19,7 @@ import { vietnamDate } from '../../../../platform/time.ts';
 import { assertFilesAttachable, findFilesByIds, readFileBytes, storeGeneratedFile } from '../../../files/index.ts';
 import { findOrganizationsByIds } from '../../../org/index.ts';
 import {
+  openOrganizationKeyPem,
   organizationSigns,
   signAsOrganization,
   signAsPerson,
@@ -112,7 +113,8 @@ function dateParts(day: string): { day: string; month: string } {
 /**
  * The clerk's issue step for an organisation that signs: the number and date go into the leader's signed PDF
  * and the organisation signs it. Returns the PDF to issue and its validation report (valid, or nothing is
- * issued), or null when the organisation does not sign digitally.
+ * issued), or null when the organisation does not sign digitally. With `xmlSignature` (recipients reached
+ * through the axis) it also opens the organisation's key, with the same PIN, to sign the edXML package.
  */
 export async function sealAtIssue(
   deps: Deps,
@@ -121,8 +123,8 @@ export async function sealAtIssue(
   doc: OutgoingRow,
   issued: { number: number; notation: string },
   day: string,
-  input: SigningInput & { finalFileId?: string },
-): Promise<{ pdf: Uint8Array; report: ValidationReport } | null> {
+  input: SigningInput & { finalFileId?: string; xmlSignature?: boolean },
+): Promise<{ pdf: Uint8Array; report: ValidationReport; xmlSigner?: EdxmlSigner } | null> {
   const signs = await organizationSigns(trx, doc.organization_id);
   if (!doc.signed_file_id && !signs) return null;
   let signed: Uint8Array;
@@ -180,8 +182,13 @@ export async function sealAtIssue(
       reasons: report.signatures.flatMap((s) => s.reasons.map((r) => r.en)),
     });
   }
-  return { pdf: sealed.pdf, report };
+  if (!input.xmlSignature) return { pdf: sealed.pdf, report };
+  const xmlSigner = await openOrganizationKeyPem(deps, trx, doc.organization_id, credentialInput(input).pin);
+  return { pdf: sealed.pdf, report, ...(xmlSigner ? { xmlSigner } : {}) };
 }
+
+/** The organisation's key and certificate (PEM) that sign an edXML package. */
+export type EdxmlSigner = { readonly privateKeyPem: string; readonly certificatePem: string };
 
 /**
  * Attachments in separate files (phụ lục) of a document the organisation sealed: each PDF gets the

@@ -1,7 +1,10 @@
 /**
- * The sender learns what became of its document at each EduGov recipient (STANDARDS §2.7): the incoming
- * workflow calls `recordRecipientStatus` in the transaction of each change of the recipient's copy, and the
- * drafter and the clerks of the sending organisation are told (02 refused, 03, 04, 05, 06).
+ * The sender learns what became of its document at each recipient (STANDARDS §2.7): the incoming workflow
+ * calls `recordRecipientStatus` in the transaction of each change of the recipient's copy, and the drafter and
+ * the clerks of the sending organisation are told (02 refused, 03, 04, 05, 06, 15/16 the answer to a recall).
+ * The same path serves both kinds of recipient: a copy received on EduGov moves the sender's dispatch here; a
+ * document received over the axis sends the status packet to its sender (exchange port), and the packets
+ * coming back move our axis dispatches (`applyAxisRecipientStatus`).
  * Kept free of other imports from the incoming side, so both sides may import it.
  */
 import type { DbOrTrx, Trx } from '../../../../platform/db/schema.ts';
@@ -9,8 +12,9 @@ import type { JobQueue } from '../../../../platform/jobs/jobs.ts';
 import { vietnamDate } from '../../../../platform/time.ts';
 import { findMembersWithRole } from '../../../identity/index.ts';
 import { notify, type Bilingual } from '../../../notifications/index.ts';
+import { exchangePort, type SendIncomingStatusInput } from '../../documents.exchange-port.ts';
 import './issuing.tables.ts';
-import { statusOfIncoming, type DispatchStatus } from './issuing.types.ts';
+import { DISPATCH_LABELS, DISPATCH_STATUSES, statusOfIncoming, type DispatchStatus } from './issuing.types.ts';
 
 const PREFIX = 'outgoing:';
 
@@ -22,23 +26,50 @@ export function sourceOutgoingId(doc: { source: string; source_reference: string
 
 export const sourceReferenceOf = (outgoingId: string) => `${PREFIX}${outgoingId}`;
 
-/** Whether the sender asked to recall this copy received on EduGov and waits for the answer (dispatch at 13). */
+/** Whether a document came over the interchange axis (its source reference is `edxml:<sender>:<DocumentId>`). */
+export const receivedOverAxis = (doc: { source: string; source_reference: string | null }) =>
+  doc.source === 'electronic' && (doc.source_reference?.startsWith('edxml:') ?? false);
+
+/**
+ * Whether the sender asked to recall this document and waits for the answer: a copy received on EduGov whose
+ * dispatch is at 13, or a document received over the axis whose sender sent 13 or a revoke package.
+ */
 export async function pendingRecallFor(db: DbOrTrx, incomingId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('outgoing_dispatches')
-    .select('id')
-    .where('incoming_id', '=', incomingId)
-    .where('status', '=', '13')
+    .selectFrom('incoming_documents as d')
+    .select('d.id')
+    .where('d.id', '=', incomingId)
+    .where((eb) =>
+      eb.or([
+        eb('d.recall_requested_at', 'is not', null),
+        eb.exists(
+          eb
+            .selectFrom('outgoing_dispatches as x')
+            .select('x.id')
+            .whereRef('x.incoming_id', '=', 'd.id')
+            .where('x.status', '=', '13'),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   return row !== undefined;
 }
 
-/** Whether a document received by an organisation came through an EduGov dispatch (the sender follows its status). */
-export async function hasSenderDispatch(db: DbOrTrx, incomingId: string): Promise<boolean> {
+/**
+ * Whether a received document has a sender that follows its status, so it may be refused (02): it came
+ * through an EduGov dispatch or over the axis.
+ */
+export async function hasSenderToAnswer(db: DbOrTrx, incomingId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('outgoing_dispatches')
-    .select('id')
-    .where('incoming_id', '=', incomingId)
+    .selectFrom('incoming_documents as d')
+    .select('d.id')
+    .where('d.id', '=', incomingId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('d.source', '=', 'electronic'), eb('d.source_reference', 'like', 'edxml:%')]),
+        eb.exists(eb.selectFrom('outgoing_dispatches as x').select('x.id').whereRef('x.incoming_id', '=', 'd.id')),
+      ]),
+    )
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -92,6 +123,15 @@ const SENDER_NOTICES: Partial<Record<DispatchStatus, { kind: string; title: Bili
     kind: 'outgoing.recipient_completed',
     title: { vi: 'Nơi nhận đã hoàn thành xử lý văn bản', en: 'A recipient completed the document' },
   },
+  // The answers to a recall (answerRecall on EduGov, status packets 15/16 over the axis).
+  '15': {
+    kind: 'outgoing.recall_accepted',
+    title: { vi: 'Nơi nhận đồng ý thu hồi văn bản', en: 'A recipient accepted the recall' },
+  },
+  '16': {
+    kind: 'outgoing.recall_refused',
+    title: { vi: 'Nơi nhận từ chối thu hồi văn bản', en: 'A recipient refused the recall' },
+  },
 };
 
 /**
@@ -141,24 +181,43 @@ async function notifySender(
   );
 }
 
+type AxisStatusCode = SendIncomingStatusInput['statusCode'];
+
+/** The status code a change of the recipient's copy reports (02, 15, 16 given; the others from the incoming status). */
+function reportedCode(newStatus: string): AxisStatusCode | undefined {
+  if (newStatus === '02' || newStatus === '15' || newStatus === '16') return newStatus;
+  return statusOfIncoming(newStatus) as AxisStatusCode | undefined;
+}
+
 /**
- * Reports the new status of a recipient's copy to its dispatch: registered/presented → 03, assigned → 04,
- * in progress → 05, completed → 06, or the given code (02 refused). A copy asked to be recalled (13) or
- * withdrawn (15) keeps that status until the recall is answered. Nothing for documents not sent on EduGov.
- * When the status changes to 02–06 the sender's drafter and clerks are notified.
+ * Reports the new status of a recipient's copy to its sender: registered/presented → 03, assigned → 04,
+ * in progress → 05, completed → 06, or the given code (02 refused, 15/16 the answer to a recall).
+ * - A copy received on EduGov moves the sender's dispatch; one asked to be recalled (13) or withdrawn (15)
+ *   keeps that status until the recall is answered. When the status changes the drafter and clerks are told.
+ * - A document received over the axis sends the status packet to its sender (the exchange sends each code at
+ *   most once and never goes backwards).
+ * Nothing for documents that came another way.
  */
 export async function recordRecipientStatus(
   trx: Trx,
   jobs: JobQueue,
-  incoming: { id: string; source: string; source_reference: string | null },
+  incoming: { id: string; organization_id: string; source: string; source_reference: string | null },
   newStatus: string,
   input: { reason?: string | null; actorUserId?: string | null } = {},
 ): Promise<void> {
-  if (sourceOutgoingId(incoming) === undefined) return;
-  const code = (['02', '15', '16'] as string[]).includes(newStatus)
-    ? (newStatus as DispatchStatus)
-    : statusOfIncoming(newStatus);
+  const code = reportedCode(newStatus);
   if (!code) return;
+  if (receivedOverAxis(incoming)) {
+    await exchangePort().sendIncomingStatus(trx, {
+      incomingId: incoming.id,
+      organizationId: incoming.organization_id,
+      sourceReference: incoming.source_reference!,
+      statusCode: code,
+      description: input.reason || DISPATCH_LABELS[code].vi,
+    });
+    return;
+  }
+  if (sourceOutgoingId(incoming) === undefined) return;
   const dispatch = await trx
     .selectFrom('outgoing_dispatches')
     .select(['id', 'status', 'outgoing_id', 'recipient_name'])
@@ -168,4 +227,68 @@ export async function recordRecipientStatus(
   if (!dispatch) return;
   if ((dispatch.status === '13' || dispatch.status === '15') && !['15', '16'].includes(code)) return;
   if (await setDispatchStatus(trx, dispatch, code, input)) await notifySender(trx, jobs, dispatch, code, input);
+}
+
+/** A status packet that came back over the axis about a document we sent (see `applyAxisRecipientStatus`). */
+export interface AxisRecipientStatus {
+  /** Our organisation, the sender of the document. */
+  readonly organizationId: string;
+  /** The package's edXML DocumentId (the packet's ResponseFor/DocumentId). */
+  readonly documentId: string;
+  /** Who reports: the packet's From/OrganId and the axis sender code (a bridge may relay for the recipient). */
+  readonly recipientCodes: readonly string[];
+  readonly statusCode: string;
+  /** The packet's Description: kept as the reason of a refusal (02) or of the answer to a recall (15/16). */
+  readonly description: string | null;
+  readonly at: Date;
+}
+
+/** How far the handling has gone: a status arriving late (03 after 05) never moves a dispatch back. */
+const PROGRESS: Partial<Record<DispatchStatus, number>> = { queued: 0, '01': 1, '03': 3, '04': 4, '05': 5, '06': 6 };
+
+/**
+ * Whether a dispatch may take this status now. Refusal (02) and withdrawal (15) are final; a dispatch asked to
+ * be recalled (13) waits for the answer (15/16), which is taken only then; otherwise a progress code is taken
+ * only beyond the furthest one the dispatch reached (its history counts: after 16 it goes on from there).
+ */
+function mayTake(current: DispatchStatus, reached: number, code: DispatchStatus): boolean {
+  if (current === '02' || current === '15') return false;
+  if (current === '13' || code === '15' || code === '16') return current === '13' && (code === '15' || code === '16');
+  if (code === '02') return true;
+  return (PROGRESS[code] ?? -1) > reached;
+}
+
+/**
+ * Applies a status packet that came back over the axis to our dispatch of that document to that recipient
+ * (01 arrived, 02 refused, 03–06, 15/16 the answer to our recall), and tells the drafter and the clerks as for
+ * a recipient on EduGov. Returns whether a dispatch moved (false: no such dispatch, or nothing new).
+ */
+export async function applyAxisRecipientStatus(trx: Trx, jobs: JobQueue, s: AxisRecipientStatus): Promise<boolean> {
+  const code = (DISPATCH_STATUSES as readonly string[]).includes(s.statusCode)
+    ? (s.statusCode as DispatchStatus)
+    : undefined;
+  if (!code || code === 'queued' || code === 'listed' || code === '13') return false;
+  const dispatch = await trx
+    .selectFrom('outgoing_dispatches')
+    .select(['id', 'status', 'outgoing_id', 'recipient_name'])
+    .where('channel', '=', 'axis')
+    .where('axis_document_id', '=', s.documentId)
+    .where('recipient_code', 'in', [...new Set(s.recipientCodes)])
+    .where('outgoing_id', 'in', (eb) =>
+      eb.selectFrom('outgoing_documents').select('id').where('organization_id', '=', s.organizationId),
+    )
+    .forUpdate()
+    .executeTakeFirst();
+  if (!dispatch) return false;
+  const history = await trx
+    .selectFrom('outgoing_dispatch_events')
+    .select('status')
+    .where('dispatch_id', '=', dispatch.id)
+    .execute();
+  const reached = Math.max(...[dispatch, ...history].map((h) => PROGRESS[h.status] ?? 0));
+  if (!mayTake(dispatch.status, reached, code)) return false;
+  const reason = code === '02' || code === '15' || code === '16' ? s.description : null;
+  if (!(await setDispatchStatus(trx, dispatch, code, { reason, at: s.at }))) return false;
+  await notifySender(trx, jobs, dispatch, code, { reason });
+  return true;
 }

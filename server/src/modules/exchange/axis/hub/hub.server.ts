@@ -38,6 +38,10 @@ export interface RunningHub {
   /** Base URL, e.g. http://127.0.0.1:8790 */
   readonly url: string;
   readonly port: number;
+  /** Every message the hub stored, oldest first (tests count them: one per idempotency key, whatever the resends). */
+  messages(): readonly HubMessage[];
+  /** The stored bytes of a message. */
+  readBody(messageId: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -47,7 +51,7 @@ const STATUS_BODY_MAX = 1024;
 const IDEMPOTENCY_KEY_MAX = 200;
 
 /** Where a copy may go from each status: forward only; the terminal ones accept only themselves (a retry). */
-const NEXT_STATUSES: Record<AxisStatus, readonly AxisStatus[]> = {
+export const NEXT_STATUSES: Record<AxisStatus, readonly AxisStatus[]> = {
   inbox: ['acceptance', 'rejection', 'processing', 'done', 'fail'],
   acceptance: ['acceptance', 'rejection', 'processing', 'done', 'fail'],
   processing: ['processing', 'done', 'fail'],
@@ -68,9 +72,7 @@ class HubError extends Error {
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const store = await HubStore.open(options.dataDir);
-  const directory = hubDirectory(options.agencies ?? [], options.systems);
-  const known = new Set(directory.map((a) => a.code));
-  const handler = createHandler({ options, store, directory, known });
+  const handler = hubHandler(options, store);
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,7 +80,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
-  return { url: `http://${host}:${port}`, port, close: () => closeServer(server, store) };
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    messages: () => store.list(),
+    readBody: (messageId) => store.readBody(messageId),
+    close: () => closeServer(server, store),
+  };
+}
+
+/**
+ * The hub's request handling over a store the caller opened: an EduGov deployment serving the hub's
+ * operations to its peers from inside its own HTTP server (the peer connector reads the same store).
+ */
+export function hubHandler(options: HubOptions, store: HubStore) {
+  const directory = hubDirectory(options.agencies ?? [], options.systems);
+  return createHandler({ options, store, directory, known: new Set(directory.map((a) => a.code)) });
 }
 
 async function closeServer(server: Server, store: HubStore): Promise<void> {

@@ -53,6 +53,11 @@ export class HubStore {
     return store;
   }
 
+  /** Every message stored, oldest first (read-only: for tests and operators counting what arrived). */
+  list(): readonly HubMessage[] {
+    return this.messages;
+  }
+
   findByIdempotencyKey(systemId: string, key: string): HubMessage | undefined {
     return this.messages.find((m) => m.systemId === systemId && m.idempotencyKey === key);
   }
