@@ -15,8 +15,13 @@ import { AppError } from '../../../platform/errors.ts';
 import { AxisError, type AxisConnector, type AxisMessageType } from '../axis/axis.types.ts';
 import * as repo from '../exchange.repository.ts';
 
-/** How long a delivery in flight keeps its message from other workers. */
-const LEASE_SECONDS = 10 * 60;
+/**
+ * How long a delivery in flight keeps its message from other workers: longer than a try can last (the
+ * connector's calls time out after 30 s), and short, because a process killed during a try leaves its message
+ * waiting until the lease ends. A try that outlives it anyway is harmless: the resend carries the same
+ * idempotency key, and only the first outcome is recorded.
+ */
+const LEASE_SECONDS = 90;
 
 export interface EnqueueMessageInput {
   readonly organizationId: string;
