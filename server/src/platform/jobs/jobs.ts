@@ -104,8 +104,30 @@ function inTransaction(trx: Trx): PgBoss.Db {
 }
 
 export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
+  /**
+   * pg-boss's own statements in flight. It records a job's outcome (complete/fail) after the handler returns,
+   * without awaiting it: `stop` waits for these too, so the caller's pool is not closed under them.
+   */
+  const statements = new Set<Promise<unknown>>();
+  /**
+   * Set once `stop` is done: the caller may close its pool now. A late bookkeeping statement of pg-boss (a
+   * job's outcome) is then dropped, not sent to a closed pool: that job stays active and is retried after its
+   * expiry, as after a crash.
+   */
+  let stopped = false;
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => options.executeSql(text, values) },
+    db: {
+      executeSql: (text, values) => {
+        if (stopped) return Promise.resolve({ rows: [] });
+        const statement = options.executeSql(text, values);
+        statements.add(statement);
+        statement.then(
+          () => statements.delete(statement),
+          () => statements.delete(statement),
+        );
+        return statement;
+      },
+    },
     archiveFailedAfterSeconds: 60 * 60 * 24 * 30,
     // pg-boss's own cron clock is not used: recurring jobs are offered by `offerEvery` below.
     schedule: false,
@@ -186,7 +208,14 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
       // A handler that outlived pg-boss's wait still queries, and pg-boss records its outcome without awaiting
       // it: the caller must not close the pool before both are done (else an unhandled rejection).
       await Promise.race([Promise.allSettled([...running]), sleep(30_000, undefined, { ref: false })]);
+      // The outcome of a handler that just finished is written a tick later: let it start, then let it end.
       await sleep(100);
+      // Until none is left (one may start while others end), for at most 10 s; later ones are dropped.
+      const until = Date.now() + 10_000;
+      while (statements.size > 0 && Date.now() < until) {
+        await Promise.race([Promise.allSettled([...statements]), sleep(100, undefined, { ref: false })]);
+      }
+      stopped = true;
     },
   };
 
