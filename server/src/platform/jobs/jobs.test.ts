@@ -126,6 +126,52 @@ describe('background jobs', () => {
     expect(ticks.every((tick) => tick.users > 0)).toBe(true);
   });
 
+  it('stops without an unhandled error when a handler outlives the stop and finishes after it', async () => {
+    // pg-boss records a job's outcome after its handler returns, without awaiting it. A handler that ends after
+    // stop() must not make that statement fail where nobody catches it (the process would log an unhandled
+    // rejection, or the pool would already be closed under it).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const slowJob = defineJob({
+      name: 'test.outlive_stop',
+      retryLimit: 0,
+      handler: async () => {
+        started = true;
+        await gate;
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const slow = await startJobs({
+        db: t.db,
+        config: t.config,
+        executeSql: t.database.handle.executeSql,
+        jobs: [slowJob],
+        work: true,
+        logger: createLogger(t.config),
+        pollingIntervalSeconds: 0.5,
+        stopWaitMs: 300,
+      });
+      await t.db.transaction().execute((trx) => slow.enqueue(trx, slowJob, {}));
+      await vi.waitFor(() => expect(started).toBe(true), { timeout: 20_000, interval: 100 });
+      await slow.stop();
+      release();
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(unhandled).toEqual([]);
+      // pg-boss's stop marked the job it had to abandon as failed; the late outcome changed nothing after it.
+      const job = await sql<{ state: string }>`
+        SELECT state FROM pgboss.job WHERE name = 'test.outlive_stop'
+      `.execute(t.db);
+      expect(job.rows.map((r) => r.state)).toEqual(['failed']);
+    } finally {
+      release();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('refuses recurring periods pg-boss cannot keep apart', () => {
     expect(() => defineJob({ name: 'test.too_often', everyMinutes: 0.001, handler: async () => {} })).toThrow();
     expect(() => defineJob({ name: 'test.too_rare', everyMinutes: 24 * 60, handler: async () => {} })).toThrow();

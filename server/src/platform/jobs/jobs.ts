@@ -91,6 +91,11 @@ export interface StartJobsOptions {
   readonly work: boolean;
   readonly logger: Logger;
   readonly pollingIntervalSeconds?: number;
+  /**
+   * How long `stop` waits for work in flight (default 10 s): pg-boss's wait for its workers and then for its
+   * own statements; handlers that outlive pg-boss's wait get three times as long.
+   */
+  readonly stopWaitMs?: number;
 }
 
 /** pg-boss's database adapter over an open Kysely transaction. */
@@ -111,14 +116,16 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
   const statements = new Set<Promise<unknown>>();
   /**
    * Set once `stop` is done: the caller may close its pool now. A late bookkeeping statement of pg-boss (a
-   * job's outcome) is then dropped, not sent to a closed pool: that job stays active and is retried after its
-   * expiry, as after a crash.
+   * job's outcome) is then dropped, not sent to a closed pool: that job keeps the state pg-boss's stop gave it
+   * and is retried as after a crash. A dropped statement never answers: an empty answer would break pg-boss's
+   * reading of it (`complete` reads a count from the first row) into an unhandled rejection.
    */
   let stopped = false;
+  const stopWaitMs = options.stopWaitMs ?? 10_000;
   const boss = new PgBoss({
     db: {
       executeSql: (text, values) => {
-        if (stopped) return Promise.resolve({ rows: [] });
+        if (stopped) return new Promise<never>(() => undefined);
         const statement = options.executeSql(text, values);
         statements.add(statement);
         statement.then(
@@ -204,14 +211,14 @@ export async function startJobs(options: StartJobsOptions): Promise<JobQueue> {
       stopping = true;
       for (const timer of timers) clearInterval(timer);
       await Promise.all(offering);
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: stopWaitMs });
       // A handler that outlived pg-boss's wait still queries, and pg-boss records its outcome without awaiting
       // it: the caller must not close the pool before both are done (else an unhandled rejection).
-      await Promise.race([Promise.allSettled([...running]), sleep(30_000, undefined, { ref: false })]);
+      await Promise.race([Promise.allSettled([...running]), sleep(3 * stopWaitMs, undefined, { ref: false })]);
       // The outcome of a handler that just finished is written a tick later: let it start, then let it end.
       await sleep(100);
-      // Until none is left (one may start while others end), for at most 10 s; later ones are dropped.
-      const until = Date.now() + 10_000;
+      // Until none is left (one may start while others end), for at most stopWaitMs; later ones are dropped.
+      const until = Date.now() + stopWaitMs;
       while (statements.size > 0 && Date.now() < until) {
         await Promise.race([Promise.allSettled([...statements]), sleep(100, undefined, { ref: false })]);
       }
