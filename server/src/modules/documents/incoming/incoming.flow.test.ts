@@ -54,6 +54,19 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
 
     const opened = (await director.get(`/api/v1/incoming-documents/${doc.id}`)).json();
     expect(opened.unread).toBe(false);
+    // Opening it again while nothing happened to it writes nothing (a detail view is a plain read).
+    const readAt = async () =>
+      (
+        await t.db
+          .selectFrom('incoming_reads')
+          .select('read_at')
+          .where('document_id', '=', doc.id)
+          .where('user_id', '=', director.me.user.id)
+          .executeTakeFirstOrThrow()
+      ).read_at;
+    const firstRead = await readAt();
+    expect((await director.get(`/api/v1/incoming-documents/${doc.id}`)).json().unread).toBe(false);
+    expect(await readAt()).toEqual(firstRead);
     expect(opened.actions).toEqual(expect.arrayContaining(['direct', 'comment', 'close']));
 
     const directed = await director.post(`/api/v1/incoming-documents/${doc.id}/direct`, {

@@ -428,7 +428,8 @@ export async function getIncomingDetail(db: Db, actor: Actor, id: string) {
     db,
     files.map((f) => f.file_id),
   );
-  await markReadBestEffort(db, id, actor.userId);
+  // Already read since its last activity: nothing to write (a detail view stays a read, with no commit to wait for).
+  if (doc.unread) await markReadBestEffort(db, id, actor.userId);
   return {
     doc: { ...doc, unread: false },
     assignments,
