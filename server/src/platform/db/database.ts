@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -12,6 +13,7 @@ import pg from 'pg';
 import type { DatabaseEngine } from '../config.ts';
 import { runCommitHooks } from './commit-hooks.ts';
 import { lockDataDir, type DirLock } from './lock.ts';
+import { attachWriteWatch, WriteWatch } from './write-watch.ts';
 import type { Database, Db } from './schema.ts';
 
 // `date` columns stay 'yyyy-mm-dd' strings: a calendar date has no time zone.
@@ -34,7 +36,21 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type ListenFn = (channel: string, handler: (payload: string) => void) => Promise<() => Promise<void>>;
+/**
+ * What a listener is told about its connection: notifications sent while it was lost are gone, so whoever
+ * keeps state from them stops trusting it when `lost` and reloads when `resumed` (PostgreSQL only: PGlite
+ * runs in the process and never loses them).
+ */
+export interface ListenHealth {
+  readonly lost?: () => void;
+  readonly resumed?: () => void;
+}
+
+export type ListenFn = (
+  channel: string,
+  handler: (payload: string) => void,
+  health?: ListenHealth,
+) => Promise<() => Promise<void>>;
 
 export interface OpenDatabaseOptions {
   readonly databaseUrl?: string | undefined;
@@ -62,13 +78,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // pg-pool's: a dropped connection would be an unhandled 'error' event that kills the process. With this
     // one, the next query on it fails (→ 503 database.unavailable) and the pool discards it on release.
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = runCommitHooks(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+    const db = watchedDb(pool);
     const listener = new PgListener(options.databaseUrl);
     return {
       db,
       engine: 'postgresql',
       executeSql: (text, values) => pool.query(text, values as unknown[]),
-      listen: (channel, handler) => listener.listen(channel, handler),
+      listen: (channel, handler, health) => listener.listen(channel, handler, health),
       async close() {
         await listener.close();
         await db.destroy();
@@ -81,11 +97,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const dir = options.pgliteDir ?? 'memory://';
     const pglite = await PGlite.create(dir.startsWith('memory://') ? dir : path.resolve(dir), {
-      extensions: { pg_trgm, unaccent },
+      extensions: { btree_gin, pg_trgm, unaccent },
       ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
     });
     const pool = new pg.Pool(createPgConfig(pglite));
-    const db = runCommitHooks(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+    const db = watchedDb(pool);
     return {
       db,
       engine: 'pglite',
@@ -113,6 +129,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
 }
 
+/** Kysely over the pool, with `beforeCommit` hooks and the write watch (`onWrite`). */
+function watchedDb(pool: pg.Pool): Db {
+  const watch = new WriteWatch();
+  const db = runCommitHooks(new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [watch] }));
+  attachWriteWatch(db, watch);
+  return db;
+}
+
 function checkChannel(channel: string): void {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Invalid notification channel: ${channel}`);
 }
@@ -124,7 +148,9 @@ function checkChannel(channel: string): void {
  */
 class PgListener {
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private readonly health = new Set<ListenHealth>();
   private client: pg.Client | undefined;
+  private everConnected = false;
   private connecting: Promise<pg.Client> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelayMs = 500;
@@ -132,9 +158,14 @@ class PgListener {
 
   constructor(private readonly connectionString: string) {}
 
-  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+  async listen(
+    channel: string,
+    handler: (payload: string) => void,
+    health?: ListenHealth,
+  ): Promise<() => Promise<void>> {
     checkChannel(channel);
     if (this.closed) throw new Error('The database is closed');
+    if (health) this.health.add(health);
     let set = this.handlers.get(channel);
     const first = !set;
     if (!set) {
@@ -142,9 +173,17 @@ class PgListener {
       this.handlers.set(channel, set);
     }
     set.add(handler);
-    const client = await this.connect();
-    if (first) await client.query(`LISTEN ${channel}`);
+    try {
+      const client = await this.connect();
+      if (first) await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      set.delete(handler);
+      if (set.size === 0) this.handlers.delete(channel);
+      if (health) this.health.delete(health);
+      throw error;
+    }
     return async () => {
+      if (health) this.health.delete(health);
       const current = this.handlers.get(channel);
       if (!current?.delete(handler) || current.size > 0) return;
       this.handlers.delete(channel);
@@ -170,7 +209,8 @@ class PgListener {
   }
 
   private async open(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    // Keepalive: a connection a firewall dropped in silence is noticed (and `lost` called) instead of waiting.
+    const client = new pg.Client({ connectionString: this.connectionString, keepAlive: true });
     client.on('notification', (message) => {
       for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
@@ -184,12 +224,15 @@ class PgListener {
     }
     this.client = client;
     this.retryDelayMs = 500;
+    if (this.everConnected) for (const h of this.health) h.resumed?.();
+    this.everConnected = true;
     return client;
   }
 
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = undefined;
+    for (const h of this.health) h.lost?.();
     void client.end().catch(() => undefined);
     this.scheduleReconnect();
   }
