@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -39,7 +40,7 @@ export async function openInProcess(target: {
     // The server's session settings (jit off, platform/db/database.ts), so the raw SQL does the same work.
     pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10, options: '-c jit=off' });
   } else {
-    pglite = await PGlite.create(path.resolve(target.dataDir, 'db'), { extensions: { pg_trgm, unaccent } });
+    pglite = await PGlite.create(path.resolve(target.dataDir, 'db'), { extensions: { btree_gin, pg_trgm, unaccent } });
     pool = new pg.Pool(createPgConfig(pglite));
   }
   pool.on('error', () => undefined);

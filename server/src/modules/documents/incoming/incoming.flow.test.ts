@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../calendar/index.ts';
 import { countRows, createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
-import { unitId } from '../../../test/factories.ts';
+import { createPerson, unitId } from '../../../test/factories.ts';
 import { registerIncoming, uploadPdf } from './incoming.fixtures.ts';
 
 let t: TestApp;
@@ -279,6 +279,53 @@ describe('[INCOMING] clerk → director → unit head → specialist', () => {
     // A note "for information" to one person is not shown to the rest of that person's unit.
     const colleague = await t.login('hn.luutru');
     expect((await colleague.get(`/api/v1/incoming-documents/${doc.id}`)).statusCode).toBe(404);
+  });
+
+  it('shows a note for information to a unit to everyone of that unit, and what a person registered to them', async () => {
+    // A clerk of the Sở registers two documents, then stops being a clerk (moved to the inspectorate's work).
+    await createPerson(t.db, {
+      username: 'hn.vanthu2',
+      fullName: 'Đỗ Thị Hằng',
+      org: 'so-ha-noi',
+      unit: 'so-ha-noi-vp',
+      roles: ['clerk'],
+    });
+    await createPerson(t.db, {
+      username: 'hn.tccb',
+      fullName: 'Trịnh Văn Khoa',
+      org: 'so-ha-noi',
+      unit: 'so-ha-noi-tccb',
+      roles: ['specialist'],
+    });
+    const formerClerk = await t.login('hn.vanthu2');
+    const own = await registerIncoming(formerClerk, { subject: 'V/v rà soát hồ sơ giáo viên' });
+    const other = await registerIncoming(clerk, { subject: 'V/v kiểm tra cơ sở vật chất' });
+    await t.db
+      .updateTable('memberships')
+      .set({ roles: ['specialist'] })
+      .where('user_id', '=', formerClerk.me.user.id)
+      .execute();
+    expect((await formerClerk.get(`/api/v1/incoming-documents/${own.id}`)).statusCode).toBe(200);
+    expect((await formerClerk.get(`/api/v1/incoming-documents/${other.id}`)).statusCode).toBe(404);
+    expect(await viewIds(formerClerk, 'all')).toEqual([own.id]);
+
+    // The director sends the other one to the Văn phòng for information: its people see it, other units do not.
+    await clerk.post(`/api/v1/incoming-documents/${other.id}/present`, {});
+    const vp = await unitId(t.db, 'so-ha-noi-vp');
+    const directed = await director.post(`/api/v1/incoming-documents/${other.id}/direct`, {
+      lead: { unitId: gdpt },
+      infos: [{ unitId: vp }],
+      workingDays: 5,
+    });
+    expect(directed.statusCode, directed.body).toBe(200);
+    const archivist = await t.login('hn.luutru'); // Văn phòng, not its head
+    const outsider = await t.login('hn.tccb');
+    expect((await archivist.get(`/api/v1/incoming-documents/${other.id}`)).statusCode).toBe(200);
+    expect(await viewIds(archivist, 'for_info')).toContain(other.id);
+    expect((await formerClerk.get(`/api/v1/incoming-documents/${other.id}`)).statusCode).toBe(200);
+    expect((await outsider.get(`/api/v1/incoming-documents/${other.id}`)).statusCode).toBe(404);
+    expect(await viewIds(outsider, 'all')).not.toContain(other.id);
+    expect((await counts(outsider)).for_info.total).toBe(0);
   });
 
   it('receives a document sent on EduGov, waiting for the clerk to register it', async () => {

@@ -9,6 +9,8 @@ import * as copies from './20261128T100000_documents_copies.ts';
 import * as outgoingSigning from './20261128T160000_documents_outgoing_signing.ts';
 import * as axis from './20261128T180000_documents_axis.ts';
 import * as withdrawnUnregistered from './20261128T180200_documents_withdrawn_unregistered.ts';
+import * as visibilityIndexes from './20261128T190000_documents_visibility_indexes.ts';
+import * as searchByOrg from './20261128T190200_documents_search_by_org.ts';
 
 export const documentsMigrations: MigrationSet = {
   '20261128T030000_documents_incoming': incoming,
@@ -21,4 +23,6 @@ export const documentsMigrations: MigrationSet = {
   '20261128T160000_documents_outgoing_signing': outgoingSigning,
   '20261128T180000_documents_axis': axis,
   '20261128T180200_documents_withdrawn_unregistered': withdrawnUnregistered,
+  '20261128T190000_documents_visibility_indexes': visibilityIndexes,
+  '20261128T190200_documents_search_by_org': searchByOrg,
 };
