@@ -20,6 +20,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
   readonly sessionTtlHours: number;
+  /** How long a resolved session may be served from memory (0: read the database at every request). */
+  readonly sessionCacheSeconds: number;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
   readonly loginMaxFailures: number;
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionCacheSeconds: int('SESSION_CACHE_SECONDS', 30, 0, 300),
     cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
     trustProxy: bool('TRUST_PROXY', false),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),

@@ -6,15 +6,24 @@
  * - Logout revokes the session; a password change revokes every other session of the user.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { isRole, type Actor, type Role } from '../../platform/authz.ts';
 import { checkPasswordPolicy, type Config } from '../../platform/config.ts';
+import type { ListenFn } from '../../platform/db/database.ts';
 import type { Db, Trx } from '../../platform/db/schema.ts';
+import { afterOpenTransactions } from '../../platform/db/commit-hooks.ts';
+import { onWrite } from '../../platform/db/write-watch.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hashToken, type ResolvedSession } from '../../platform/http/authn.ts';
 import { vietnamDate } from '../../platform/time.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './identity.passwords.ts';
 import * as repo from './identity.repository.ts';
+import { SessionCache, type SessionEntry } from './session-cache.ts';
+
+/** NOTIFY channel of the identity_auth_changed trigger (payload: the user's id). */
+const AUTH_CHANGED_CHANNEL = 'identity_auth_changed';
 
 export interface LoginInput {
   readonly username: string;
@@ -138,15 +147,15 @@ async function countFailure(trx: Trx, key: string, max: number, lockMinutes: num
   return lockedUntil;
 }
 
-/** Resolves a session cookie to the actor (used by the platform's authentication hook). */
-export async function resolveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {
-  const session = await repo.findSessionActor(db, tokenHash, vietnamDate());
+/** How long a session's `last_seen_at` may lag behind its use. */
+const LAST_SEEN_STEP_MS = 5 * 60_000;
+
+/** Reads a session and what makes its actor (one statement); undefined when it is not live. */
+async function loadSession(db: Db, tokenHash: string, today: string): Promise<SessionEntry | undefined> {
+  const session = await repo.findSessionActor(db, tokenHash, today);
   if (!session) return undefined;
   const roles = new Set<Role>(session.roles.filter(isRole));
   for (const d of session.delegations) for (const r of d.roles) if (isRole(r)) roles.add(r);
-  if (Date.now() - new Date(session.last_seen_at).getTime() > 5 * 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', session.id).execute();
-  }
   const actor: Actor = {
     userId: session.user_id,
     username: session.username,
@@ -162,7 +171,127 @@ export async function resolveSession(db: Db, tokenHash: string): Promise<Resolve
       roles: d.roles.filter(isRole),
     })),
   };
-  return { actor, csrfToken: session.csrf_token };
+  return {
+    resolved: { actor, csrfToken: session.csrf_token },
+    userId: session.user_id,
+    sessionId: session.id,
+    expiresAt: new Date(session.expires_at).getTime(),
+    day: today,
+    lastSeenAt: new Date(session.last_seen_at).getTime(),
+  };
+}
+
+/** Moves `last_seen_at` when it is more than a few minutes old (not at every request). */
+async function touch(db: Db, entry: SessionEntry): Promise<void> {
+  const now = Date.now();
+  if (now - entry.lastSeenAt <= LAST_SEEN_STEP_MS) return;
+  entry.lastSeenAt = now;
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(now) })
+    .where('id', '=', entry.sessionId)
+    .execute();
+}
+
+/** Resolves a session cookie to the actor from the database (right after login or a switch of membership). */
+export async function resolveSession(db: Db, tokenHash: string): Promise<ResolvedSession | undefined> {
+  const entry = await loadSession(db, tokenHash, vietnamDate());
+  if (!entry) return undefined;
+  await touch(db, entry);
+  return entry.resolved;
+}
+
+/** Tables whose rows make a resolved session: a write to them (but `last_seen_at`) empties the cache. */
+const SESSION_TABLES = new Set(['sessions', 'users', 'memberships', 'delegations']);
+
+export interface SessionResolverHandle {
+  readonly resolve: (tokenHash: string) => Promise<ResolvedSession | undefined>;
+  /** Stops listening; the cache is off afterwards. */
+  close(): Promise<void>;
+}
+
+/**
+ * The platform's session resolver: the database through a short cache (`session-cache.ts`) kept true by
+ * this process's own writes and by NOTIFY from the others. Without `listen` (no database to listen on) or
+ * with `ttlMs` 0, every request reads the database.
+ */
+export async function createSessionResolver(
+  deps: { db: Db; listen?: ListenFn | undefined; logger?: Logger },
+  options: { ttlMs: number; maxEntries?: number },
+): Promise<SessionResolverHandle> {
+  const { db } = deps;
+  const cache = new SessionCache({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? 20_000 });
+  // The channel is trusted only while this process hears its own pings on it (a connection can die silently).
+  const pingEveryMs = Math.max(1_000, Math.min(10_000, Math.floor(options.ttlMs / 3)));
+  const nonce = randomBytes(8).toString('hex');
+  let lastEcho = 0;
+  const echoed = () => Date.now() - lastEcho <= 3 * pingEveryMs;
+  let pinger: NodeJS.Timeout | undefined;
+  let stopWatching: (() => void) | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+  const onChange = (payload: string) => {
+    if (payload.startsWith('ping:')) {
+      if (payload !== `ping:${nonce}`) return;
+      if (!echoed()) cache.clear(); // notifications may have been missed while the pings were not coming back
+      lastEcho = Date.now();
+    } else if (payload) {
+      cache.forgetUser(payload);
+    } else {
+      cache.clear();
+    }
+  };
+  if (deps.listen && options.ttlMs > 0) {
+    stopWatching = onWrite(db, (write) => {
+      if (!SESSION_TABLES.has(write.table)) return;
+      if (write.kind === 'insert' && write.table === 'sessions') return; // a new session is not cached yet
+      const onlyLastSeen = write.columns.length > 0 && write.columns.every((c) => c === 'last_seen_at');
+      if (write.kind === 'update' && onlyLastSeen) return;
+      // Maybe inside a transaction: keep nothing until every transaction open now has ended.
+      cache.hold();
+      if (!afterOpenTransactions(db, () => cache.release())) cache.release();
+    });
+    if (stopWatching) {
+      try {
+        unlisten = await deps.listen(AUTH_CHANGED_CHANNEL, onChange, {
+          lost: () => cache.setEnabled(false),
+          resumed: () => cache.setEnabled(true),
+        });
+        lastEcho = Date.now();
+        cache.setEnabled(true);
+        pinger = setInterval(() => {
+          sql`SELECT pg_notify(${AUTH_CHANGED_CHANNEL}, ${`ping:${nonce}`})`.execute(db).catch(() => undefined);
+        }, pingEveryMs);
+        pinger.unref();
+      } catch (error) {
+        stopWatching();
+        stopWatching = undefined;
+        deps.logger?.warn({ err: error }, 'session cache off: cannot listen for changes');
+      }
+    }
+  }
+  return {
+    async resolve(tokenHash) {
+      const today = vietnamDate();
+      const trusted = cache.enabled && echoed();
+      const hit = trusted ? cache.get(tokenHash, today) : undefined;
+      if (hit) {
+        await touch(db, hit);
+        return hit.resolved;
+      }
+      const generation = cache.mark();
+      const entry = await loadSession(db, tokenHash, today);
+      if (!entry) return undefined;
+      if (trusted) cache.store(tokenHash, entry, generation);
+      await touch(db, entry);
+      return entry.resolved;
+    },
+    async close() {
+      clearInterval(pinger);
+      cache.setEnabled(false);
+      stopWatching?.();
+      await unlisten?.();
+    },
+  };
 }
 
 export async function logout(db: Db, actor: Actor, audit: AuditContext): Promise<void> {

@@ -94,6 +94,7 @@ export async function findSessionActor(db: DbOrTrx, tokenHash: string, today: st
       's.user_id',
       's.csrf_token',
       's.last_seen_at',
+      's.expires_at',
       'u.username',
       'u.full_name',
       'm.id as membership_id',

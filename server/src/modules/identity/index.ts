@@ -12,7 +12,7 @@ export const identityModule: AppModule = {
   routes: identityRoutes,
 };
 
-export { resolveSession } from './auth.service.ts';
+export { createSessionResolver, resolveSession } from './auth.service.ts';
 export { hashPassword } from './identity.passwords.ts';
 export { findUserEmails } from './identity.repository.ts';
 export { findMemberUnitId, findMembersWithRole, isMemberOf, isSessionActive } from './identity.repository.ts';
