@@ -52,9 +52,11 @@ export interface HttpLoad {
   readonly request: (i: number) => HttpRequest;
   /** Called with each response body when set (e.g. to collect created ids). */
   readonly onBody?: (status: number, body: string) => void;
+  /** The status that counts as an answer (default: any 2xx), e.g. 401 to load the path of a request without a session. */
+  readonly expectStatus?: number;
 }
 
-/** Drives HTTP load and records the latency of every 2xx response; anything else counts as an error. */
+/** Drives HTTP load and records the latency of every 2xx (or expected) response; anything else counts as an error. */
 export async function httpLoad(load: HttpLoad): Promise<Stats & { statuses: Record<string, number> }> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -94,7 +96,9 @@ export async function httpLoad(load: HttpLoad): Promise<Stats & { statuses: Reco
     );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+      const answered =
+        load.expectStatus === undefined ? statusCode >= 200 && statusCode < 300 : statusCode === load.expectStatus;
+      if (answered) latencies.push(responseTime);
       else errors++;
     });
   });

@@ -92,6 +92,8 @@ export async function startServer(options: {
     JOBS: 'false',
     COOKIE_SECURE: 'false',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    // BENCH_SERVER_NODE_OPTIONS: V8 or Node flags for the server alone (memory experiments).
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     ...options.extraEnv,
   };
   const { child, output } = launch(['server/src/main.ts'], env);
